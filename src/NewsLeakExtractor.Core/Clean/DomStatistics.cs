@@ -1,0 +1,144 @@
+using AngleSharp.Dom;
+
+namespace NewsLeakExtractor.Clean;
+
+/// <summary>Per-element text measurements, computed bottom-up in one pass so no subtree is walked twice.</summary>
+internal sealed class ElementStats
+{
+    /// <summary>Characters of visible text in the subtree, whitespace collapsed.</summary>
+    public int Text;
+
+    /// <summary>Characters of that text that sit inside links.</summary>
+    public int LinkText;
+
+    /// <summary>Text of the element's own inline content (for block elements): the paragraph it forms.</summary>
+    public int InlineText;
+
+    public int InlineCommas;
+
+    /// <summary>Characters of the inline text that sit inside links.</summary>
+    public int InlineLinkText;
+
+    /// <summary>Text of the paragraphs (blocks with enough inline text) inside the subtree.</summary>
+    public int ParagraphText;
+
+    public int Paragraphs;
+
+    /// <summary>Readability-style content score accumulated from descendant paragraphs.</summary>
+    public double Score;
+
+    public int Hint;
+
+    public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
+}
+
+internal static class DomStatistics
+{
+    public const int MinParagraphChars = 25;
+
+    /// <summary>Elements whose content forms separate blocks of text (everything else is inline).</summary>
+    public static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+        "ul", "caption", "html",
+    };
+
+    public static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName);
+
+    /// <summary>Counts characters as they will read once whitespace is collapsed.</summary>
+    public static int CollapsedLength(string text, out int commas)
+    {
+        var length = 0;
+        var inSpace = true;
+        commas = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                if (!inSpace)
+                {
+                    length++;
+                    inSpace = true;
+                }
+            }
+            else
+            {
+                length++;
+                inSpace = false;
+                if (c is ',' or '，' or '،')
+                {
+                    commas++;
+                }
+            }
+        }
+
+        return inSpace && length > 0 ? length - 1 : length;
+    }
+
+    /// <summary>Measures every element under <paramref name="root"/>, children before parents, without recursion.</summary>
+    public static Dictionary<IElement, ElementStats> Measure(IElement root)
+    {
+        var stats = new Dictionary<IElement, ElementStats>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(IElement Element, bool Expanded)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (element, expanded) = stack.Pop();
+            if (!expanded)
+            {
+                stack.Push((element, true));
+                foreach (var child in element.Children)
+                {
+                    stack.Push((child, false));
+                }
+
+                continue;
+            }
+
+            var own = new ElementStats { Hint = BoilerplateHints.Weigh(element.ClassName, element.Id) };
+            var isBlock = IsBlock(element);
+            var isLink = element.LocalName == "a";
+            foreach (var child in element.ChildNodes)
+            {
+                if (child is IText text)
+                {
+                    var length = CollapsedLength(text.Data, out var commas);
+                    own.Text += length;
+                    own.InlineText += length;
+                    own.InlineCommas += commas;
+                    if (isLink)
+                    {
+                        own.LinkText += length;
+                        own.InlineLinkText += length;
+                    }
+                }
+                else if (child is IElement childElement && stats.TryGetValue(childElement, out var c))
+                {
+                    own.Text += c.Text;
+                    own.LinkText += isLink ? c.Text : c.LinkText;
+                    own.ParagraphText += c.ParagraphText;
+                    own.Paragraphs += c.Paragraphs;
+                    if (!IsBlock(childElement))
+                    {
+                        // Inline children belong to this element's paragraph.
+                        own.InlineText += c.InlineText;
+                        own.InlineCommas += c.InlineCommas;
+                        own.InlineLinkText += isLink || childElement.LocalName == "a" ? c.InlineText : c.InlineLinkText;
+                    }
+                }
+            }
+
+            if (isBlock && own.InlineText >= MinParagraphChars && own.InlineLinkText * 2 < own.InlineText)
+            {
+                own.ParagraphText += own.InlineText;
+                own.Paragraphs++;
+            }
+
+            stats[element] = own;
+        }
+
+        return stats;
+    }
+}

@@ -1,0 +1,54 @@
+using AngleSharp.Html.Parser;
+using NewsLeakExtractor.Contract;
+using NewsLeakExtractor.Fetch;
+using NewsLeakExtractor.Text;
+
+namespace NewsLeakExtractor.Clean;
+
+/// <summary>The cleaning stage: page bytes in, article metadata and main text out.</summary>
+public sealed class HtmlArticleCleaner
+{
+    private readonly MetadataExtractor _metadata;
+    private readonly MainTextExtractor _mainText;
+    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+
+    public HtmlArticleCleaner(MetadataExtractor metadata, MainTextExtractor mainText)
+    {
+        _metadata = metadata;
+        _mainText = mainText;
+    }
+
+    public CleanedArticle Clean(RawDocument raw, CancellationToken cancellationToken = default)
+    {
+        var html = CharsetDecoder.Decode(raw);
+        if (raw.IsPlainText)
+        {
+            return PlainTextArticle.Read(raw.Source, html);
+        }
+
+        using var document = _parser.ParseDocument(html);
+        cancellationToken.ThrowIfCancellationRequested();
+        var meta = _metadata.Extract(document, raw.Source);
+        var text = _mainText.Extract(document);
+        text = StructuredBodyRescue.Choose(text, meta.StructuredBody);
+        text = LeadingFurniture.Strip(text, meta);
+
+        var url = raw.Source.ToString();
+        var article = new ArticleRecord(
+            url,
+            meta.CanonicalUrl?.ToString() ?? url,
+            meta.Title,
+            meta.Byline,
+            meta.SiteName,
+            meta.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            LanguageIdentifier.Identify(text) ?? meta.Language,
+            text)
+        {
+            Description = meta.Description,
+        };
+        return new CleanedArticle(article, text.Length == 0 ? "no article text found: the page has no block of running text" : null);
+    }
+}
+
+/// <summary>A cleaned article, with the reason when its text came out empty.</summary>
+public sealed record CleanedArticle(ArticleRecord Article, string? Problem);

@@ -1,0 +1,319 @@
+using System.Text;
+using AngleSharp.Dom;
+using NewsLeakExtractor.Text;
+
+namespace NewsLeakExtractor.Clean;
+
+/// <summary>
+/// Finds the article body in a page and writes it as paragraphs.
+/// The body is located by structure and statistics, not per-site rules: paragraphs vote for the
+/// containers around them (weighted by length and commas), link-heavy containers lose their votes,
+/// class and id words nudge the vote, and the winner's siblings that read like the same article join it.
+/// Inside the chosen containers, furniture (share bars, related links, captions, ads) is skipped again.
+/// </summary>
+public sealed class MainTextExtractor
+{
+    private static readonly HashSet<string> RemovedTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object", "embed", "applet",
+        "button", "input", "select", "textarea", "option", "label", "nav", "aside", "footer", "header", "figure",
+        "figcaption", "picture", "img", "video", "audio", "source", "track", "map", "dialog", "menu", "link", "meta", "head",
+    };
+
+    private static readonly HashSet<string> RemovedRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tooltip",
+    };
+
+    private static readonly HashSet<string> BoilerplateLines = Lexicon.Set("cleaning/boilerplate-lines.txt");
+
+    /// <summary>Extracts the body text; mutates <paramref name="document"/> (read metadata first).</summary>
+    public string Extract(IDocument document)
+    {
+        var root = document.Body ?? document.DocumentElement;
+        if (root is null)
+        {
+            return string.Empty;
+        }
+
+        RemoveFurniture(root);
+        var stats = DomStatistics.Measure(root);
+        var selection = SelectBody(root, stats);
+        return selection.Count == 0 ? string.Empty : Write(selection, stats);
+    }
+
+    private static void RemoveFurniture(IElement root)
+    {
+        var doomed = new List<INode>();
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IElement element)
+                {
+                    if (IsFurniture(element))
+                    {
+                        doomed.Add(element);
+                    }
+                    else
+                    {
+                        stack.Push(element);
+                    }
+                }
+                else if (child.NodeType == NodeType.Comment)
+                {
+                    doomed.Add(child);
+                }
+            }
+        }
+
+        foreach (var node in doomed)
+        {
+            node.Parent?.RemoveChild(node);
+        }
+    }
+
+    private static bool IsFurniture(IElement element)
+    {
+        if (RemovedTags.Contains(element.LocalName))
+        {
+            return true;
+        }
+
+        if (element.HasAttribute("hidden")
+            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
+            || (element.GetAttribute("role") is { } role && RemovedRoles.Contains(role)))
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        return style is not null && (Compact(style).Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || Compact(style).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Compact(string style) => style.Contains(' ', StringComparison.Ordinal) ? style.Replace(" ", string.Empty, StringComparison.Ordinal) : style;
+
+    private static bool IsParagraph(IElement element, ElementStats s) =>
+        DomStatistics.IsBlock(element) && s.InlineText >= DomStatistics.MinParagraphChars && s.InlineLinkText * 2 < s.InlineText;
+
+    private static double TagBias(string tag) => tag switch
+    {
+        "article" or "main" => 10,
+        "div" or "section" => 5,
+        "pre" or "td" or "blockquote" => 3,
+        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+        _ => 0,
+    };
+
+    /// <summary>The containers that hold the article, in document order.</summary>
+    private static List<IElement> SelectBody(IElement root, Dictionary<IElement, ElementStats> stats)
+    {
+        var candidates = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        foreach (var (element, s) in stats)
+        {
+            if (!IsParagraph(element, s))
+            {
+                continue;
+            }
+
+            var vote = 1.0 + s.InlineCommas + Math.Min(s.InlineText / 100, 3);
+            var ancestor = element.ParentElement;
+            for (var level = 0; level < 5 && ancestor is not null && stats.ContainsKey(ancestor); level++, ancestor = ancestor.ParentElement)
+            {
+                if (!candidates.ContainsKey(ancestor))
+                {
+                    var a = stats[ancestor];
+                    candidates[ancestor] = TagBias(ancestor.LocalName) + (25 * a.Hint);
+                }
+
+                candidates[ancestor] += level == 0 ? vote : level == 1 ? vote / 2 : vote / (level * 3);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        double Final(IElement e) => candidates.TryGetValue(e, out var score) ? score * (1 - stats[e].LinkDensity) : 0;
+
+        var ranked = candidates.Keys.OrderByDescending(Final).Take(5).ToList();
+        var top = ranked[0];
+        var topScore = Final(top);
+
+        // When several strong candidates share an ancestor, the article is split across them: take the ancestor.
+        var strong = ranked.Skip(1).Where(c => Final(c) >= topScore * 0.75).ToList();
+        if (strong.Count >= 2)
+        {
+            for (var ancestor = top.ParentElement; ancestor is not null && ancestor != root; ancestor = ancestor.ParentElement)
+            {
+                if (strong.Count(c => ancestor.Contains(c)) >= 2)
+                {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+
+        // Climb while the parent holds clearly more of the article than the candidate itself.
+        var lastScore = Final(top);
+        for (var parent = top.ParentElement; parent is not null && parent != root; parent = parent.ParentElement)
+        {
+            if (!candidates.ContainsKey(parent))
+            {
+                continue;
+            }
+
+            var parentScore = Final(parent);
+            if (parentScore < lastScore / 3)
+            {
+                break;
+            }
+
+            if (parentScore > lastScore)
+            {
+                top = parent;
+                break;
+            }
+
+            lastScore = parentScore;
+        }
+
+        while (top.ParentElement is { } only && only != root && only.Children.Length == 1)
+        {
+            top = only;
+        }
+
+        return WithSiblings(top, Final(top), Final, stats);
+    }
+
+    private static List<IElement> WithSiblings(IElement top, double topScore, Func<IElement, double> final, Dictionary<IElement, ElementStats> stats)
+    {
+        var parent = top.ParentElement;
+        if (parent is null)
+        {
+            return [top];
+        }
+
+        var threshold = Math.Max(10, topScore * 0.2);
+        var selection = new List<IElement>();
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top)
+            {
+                selection.Add(sibling);
+                continue;
+            }
+
+            var s = stats[sibling];
+            var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? topScore * 0.2 : 0;
+            if (final(sibling) + bonus >= threshold)
+            {
+                selection.Add(sibling);
+            }
+            else if (IsParagraph(sibling, s) || (sibling.LocalName == "p" && s.Text > 0))
+            {
+                var density = s.LinkDensity;
+                if ((s.Text > 80 && density < 0.25) || (s.Text <= 80 && density == 0 && EndsSentence(sibling.TextContent)))
+                {
+                    selection.Add(sibling);
+                }
+            }
+        }
+
+        return selection;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd();
+        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '"' or '”' or '’';
+    }
+
+    private static string Write(List<IElement> selection, Dictionary<IElement, ElementStats> stats)
+    {
+        var writer = new ParagraphWriter();
+        foreach (var container in selection)
+        {
+            var containerText = Math.Max(1, stats[container].ParagraphText);
+            var stack = new Stack<(INode Node, bool Exit)>();
+            stack.Push((container, false));
+            while (stack.Count > 0)
+            {
+                var (node, exit) = stack.Pop();
+                if (node is IText text)
+                {
+                    writer.Append(text.Data);
+                    continue;
+                }
+
+                if (node is not IElement element)
+                {
+                    continue;
+                }
+
+                var block = DomStatistics.IsBlock(element);
+                if (exit)
+                {
+                    if (block)
+                    {
+                        writer.EndBlock();
+                    }
+
+                    continue;
+                }
+
+                if (element != container && Skip(element, stats[element], containerText))
+                {
+                    continue;
+                }
+
+                if (element.LocalName == "br")
+                {
+                    writer.LineBreak();
+                    continue;
+                }
+
+                if (block)
+                {
+                    writer.StartBlock(element.LocalName == "li");
+                    stack.Push((element, true));
+                }
+
+                for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((element.ChildNodes[i], false));
+                }
+            }
+        }
+
+        return writer.ToString(BoilerplateLines);
+    }
+
+    /// <summary>Furniture inside the article container: skipped unless it holds most of the article.</summary>
+    private static bool Skip(IElement element, ElementStats s, int containerParagraphText)
+    {
+        if (element.LocalName == "h1")
+        {
+            return true; // the headline: it is the title, not body text
+        }
+
+        var major = s.ParagraphText * 2 > containerParagraphText;
+        if (!major && BoilerplateHints.IsNegative(element.ClassName, element.Id))
+        {
+            return true;
+        }
+
+        if (!major && DomStatistics.IsBlock(element) && s.Text > 0 && s.LinkDensity > 0.5 && s.Text < 600)
+        {
+            return true;
+        }
+
+        return false;
+    }
+}
