@@ -27,7 +27,10 @@ internal sealed class ElementStats
     /// <summary>Readability-style content score accumulated from descendant paragraphs.</summary>
     public double Score;
 
-    public int Hint;
+    public Hint Hint;
+
+    /// <summary>The element or one of its ancestors is marked as furniture (inside a comments section, say).</summary>
+    public bool InFurniture;
 
     public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
 }
@@ -46,6 +49,22 @@ internal static class DomStatistics
     };
 
     public static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName);
+
+    private static void MarkFurniture(IElement root, Dictionary<IElement, ElementStats> stats)
+    {
+        var stack = new Stack<(IElement Element, bool Inherited)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (element, inherited) = stack.Pop();
+            var s = stats[element];
+            s.InFurniture = inherited || s.Hint == Hint.Furniture;
+            foreach (var child in element.Children)
+            {
+                stack.Push((child, s.InFurniture));
+            }
+        }
+    }
 
     /// <summary>Counts characters as they will read once whitespace is collapsed.</summary>
     public static int CollapsedLength(string text, out int commas)
@@ -97,7 +116,7 @@ internal static class DomStatistics
                 continue;
             }
 
-            var own = new ElementStats { Hint = BoilerplateHints.Weigh(element.ClassName, element.Id) };
+            var own = new ElementStats { Hint = BoilerplateHints.Classify(element.ClassName, element.Id) };
             var isBlock = IsBlock(element);
             var isLink = element.LocalName == "a";
             foreach (var child in element.ChildNodes)
@@ -139,6 +158,7 @@ internal static class DomStatistics
             stats[element] = own;
         }
 
+        MarkFurniture(root, stats);
         return stats;
     }
 }

@@ -25,6 +25,9 @@ public sealed class MainTextExtractor
         "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tooltip",
     };
 
+    private const double PositiveHintWeight = 1.25;
+    private const double NegativeHintWeight = 0.5;
+
     private static readonly HashSet<string> BoilerplateLines = Lexicon.Set("cleaning/boilerplate-lines.txt");
 
     /// <summary>Extracts the body text; mutates <paramref name="document"/> (read metadata first).</summary>
@@ -122,16 +125,20 @@ public sealed class MainTextExtractor
             }
 
             var vote = 1.0 + s.InlineCommas + Math.Min(s.InlineText / 100, 3);
-            var ancestor = element.ParentElement;
+
+            // A container holding loose text beside its blocks is itself the paragraph's container.
+            var ancestor = element.LocalName != "p" && element.Children.Any(DomStatistics.IsBlock) ? element : element.ParentElement;
             for (var level = 0; level < 5 && ancestor is not null && stats.ContainsKey(ancestor); level++, ancestor = ancestor.ParentElement)
             {
                 if (!candidates.ContainsKey(ancestor))
                 {
-                    var a = stats[ancestor];
-                    candidates[ancestor] = TagBias(ancestor.LocalName) + (25 * a.Hint);
+                    candidates[ancestor] = TagBias(ancestor.LocalName);
                 }
 
-                candidates[ancestor] += level == 0 ? vote : level == 1 ? vote / 2 : vote / (level * 3);
+                // Class and id words scale the votes rather than add to them, so a well-named empty box cannot win.
+                var a = stats[ancestor];
+                var weight = a.InFurniture || a.Hint == Hint.Negative ? NegativeHintWeight : a.Hint == Hint.Positive ? PositiveHintWeight : 1.0;
+                candidates[ancestor] += weight * (level == 0 ? vote : level == 1 ? vote / 2 : vote / (level * 3));
             }
         }
 
@@ -147,12 +154,12 @@ public sealed class MainTextExtractor
         var topScore = Final(top);
 
         // When several strong candidates share an ancestor, the article is split across them: take the ancestor.
-        var strong = ranked.Skip(1).Where(c => Final(c) >= topScore * 0.75).ToList();
-        if (strong.Count >= 2)
+        var strong = ranked.Skip(1).Where(c => Final(c) >= topScore * 0.75 && !c.Contains(top) && !top.Contains(c)).ToList();
+        if (strong.Count > 0)
         {
             for (var ancestor = top.ParentElement; ancestor is not null && ancestor != root; ancestor = ancestor.ParentElement)
             {
-                if (strong.Count(c => ancestor.Contains(c)) >= 2)
+                if (strong.Any(ancestor.Contains))
                 {
                     top = ancestor;
                     break;
@@ -187,6 +194,12 @@ public sealed class MainTextExtractor
         while (top.ParentElement is { } only && only != root && only.Children.Length == 1)
         {
             top = only;
+        }
+
+        if (Environment.GetEnvironmentVariable("NLE_TRACE") is not null)
+        {
+            foreach (var c in ranked) Console.Error.WriteLine($"cand {c.LocalName}.{c.ClassName}#{c.Id} final={Final(c):0.0} raw={candidates[c]:0.0} ld={stats[c].LinkDensity:0.00} ptext={stats[c].ParagraphText}");
+            Console.Error.WriteLine($"TOP {top.LocalName}.{top.ClassName}#{top.Id}");
         }
 
         return WithSiblings(top, Final(top), Final, stats);
@@ -304,7 +317,7 @@ public sealed class MainTextExtractor
         }
 
         var major = s.ParagraphText * 2 > containerParagraphText;
-        if (!major && BoilerplateHints.IsNegative(element.ClassName, element.Id))
+        if (!major && s.Hint is Hint.Negative or Hint.Mixed or Hint.Furniture)
         {
             return true;
         }
