@@ -61,7 +61,10 @@ internal static class DomStatistics
             s.InFurniture = inherited || s.Hint == Hint.Furniture;
             foreach (var child in element.Children)
             {
-                stack.Push((child, s.InFurniture));
+                if (stats.ContainsKey(child))
+                {
+                    stack.Push((child, s.InFurniture));
+                }
             }
         }
     }
@@ -96,7 +99,58 @@ internal static class DomStatistics
         return inSpace && length > 0 ? length - 1 : length;
     }
 
-    /// <summary>Measures every element under <paramref name="root"/>, children before parents, without recursion.</summary>
+    private static readonly HashSet<string> FurnitureTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object", "embed", "applet",
+        "button", "input", "select", "textarea", "option", "label", "nav", "aside", "footer", "header", "figure",
+        "figcaption", "picture", "img", "video", "audio", "source", "track", "map", "dialog", "menu", "link", "meta", "head",
+    };
+
+    private static readonly HashSet<string> FurnitureRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tooltip",
+    };
+
+    /// <summary>
+    /// Elements that are never article text whatever their content: scripts, media, forms, navigation,
+    /// captions, and anything hidden from readers.
+    /// </summary>
+    public static bool IsFurniture(IElement element)
+    {
+        if (FurnitureTags.Contains(element.LocalName))
+        {
+            return true;
+        }
+
+        foreach (var attribute in element.Attributes)
+        {
+            var furniture = attribute.Name switch
+            {
+                "hidden" => true,
+                "aria-hidden" => attribute.Value.Equals("true", StringComparison.OrdinalIgnoreCase),
+                "role" => FurnitureRoles.Contains(attribute.Value),
+                "style" => HidesElement(attribute.Value),
+                _ => false,
+            };
+            if (furniture)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HidesElement(string style)
+    {
+        var compact = style.Contains(' ', StringComparison.Ordinal) ? style.Replace(" ", string.Empty, StringComparison.Ordinal) : style;
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Measures every element under <paramref name="root"/>, children before parents, without recursion.
+    /// Furniture (<see cref="IsFurniture"/>) is left out: it has no entry and counts for nothing.
+    /// </summary>
     public static Dictionary<IElement, ElementStats> Measure(IElement root)
     {
         var stats = new Dictionary<IElement, ElementStats>(ReferenceEqualityComparer.Instance);
@@ -110,7 +164,10 @@ internal static class DomStatistics
                 stack.Push((element, true));
                 foreach (var child in element.Children)
                 {
-                    stack.Push((child, false));
+                    if (!IsFurniture(child))
+                    {
+                        stack.Push((child, false));
+                    }
                 }
 
                 continue;

@@ -10,7 +10,10 @@ public sealed class HtmlArticleCleaner
 {
     private readonly MetadataExtractor _metadata;
     private readonly MainTextExtractor _mainText;
-    private readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+    /// <summary>The parser settings of the cleaning stage (the benchmark's parse-only floor uses the same).</summary>
+    public static HtmlParserOptions ParserOptions { get; } = new() { IsScripting = false, IsKeepingSourceReferences = false };
+
+    private readonly HtmlParser _parser = new(ParserOptions);
 
     public HtmlArticleCleaner(MetadataExtractor metadata, MainTextExtractor mainText)
     {

@@ -13,24 +13,12 @@ namespace NewsLeakExtractor.Clean;
 /// </summary>
 public sealed class MainTextExtractor
 {
-    private static readonly HashSet<string> RemovedTags = new(StringComparer.Ordinal)
-    {
-        "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object", "embed", "applet",
-        "button", "input", "select", "textarea", "option", "label", "nav", "aside", "footer", "header", "figure",
-        "figcaption", "picture", "img", "video", "audio", "source", "track", "map", "dialog", "menu", "link", "meta", "head",
-    };
-
-    private static readonly HashSet<string> RemovedRoles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tooltip",
-    };
-
     private const double PositiveHintWeight = 1.25;
     private const double NegativeHintWeight = 0.5;
 
     private static readonly HashSet<string> BoilerplateLines = Lexicon.Set("cleaning/boilerplate-lines.txt");
 
-    /// <summary>Extracts the body text; mutates <paramref name="document"/> (read metadata first).</summary>
+    /// <summary>Extracts the body text.</summary>
     public string Extract(IDocument document)
     {
         var root = document.Body ?? document.DocumentElement;
@@ -39,66 +27,10 @@ public sealed class MainTextExtractor
             return string.Empty;
         }
 
-        RemoveFurniture(root);
         var stats = DomStatistics.Measure(root);
         var selection = SelectBody(root, stats);
         return selection.Count == 0 ? string.Empty : Write(selection, stats);
     }
-
-    private static void RemoveFurniture(IElement root)
-    {
-        var doomed = new List<INode>();
-        var stack = new Stack<INode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            foreach (var child in node.ChildNodes)
-            {
-                if (child is IElement element)
-                {
-                    if (IsFurniture(element))
-                    {
-                        doomed.Add(element);
-                    }
-                    else
-                    {
-                        stack.Push(element);
-                    }
-                }
-                else if (child.NodeType == NodeType.Comment)
-                {
-                    doomed.Add(child);
-                }
-            }
-        }
-
-        foreach (var node in doomed)
-        {
-            node.Parent?.RemoveChild(node);
-        }
-    }
-
-    private static bool IsFurniture(IElement element)
-    {
-        if (RemovedTags.Contains(element.LocalName))
-        {
-            return true;
-        }
-
-        if (element.HasAttribute("hidden")
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
-            || (element.GetAttribute("role") is { } role && RemovedRoles.Contains(role)))
-        {
-            return true;
-        }
-
-        var style = element.GetAttribute("style");
-        return style is not null && (Compact(style).Contains("display:none", StringComparison.OrdinalIgnoreCase)
-            || Compact(style).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string Compact(string style) => style.Contains(' ', StringComparison.Ordinal) ? style.Replace(" ", string.Empty, StringComparison.Ordinal) : style;
 
     private static bool IsParagraph(IElement element, ElementStats s) =>
         DomStatistics.IsBlock(element) && s.InlineText >= DomStatistics.MinParagraphChars && s.InlineLinkText * 2 < s.InlineText;
@@ -202,7 +134,37 @@ public sealed class MainTextExtractor
             Console.Error.WriteLine($"TOP {top.LocalName}.{top.ClassName}#{top.Id}");
         }
 
-        return WithSiblings(top, Final(top), Final, stats);
+        var selection = WithSiblings(top, Final(top), Final, stats);
+        return WithTwins(root, top, selection, stats);
+    }
+
+    /// <summary>
+    /// Adds the containers that share the winner's tag and class elsewhere in the page: an article split into
+    /// chunks around ad rails is written as several identical containers. Result in document order.
+    /// </summary>
+    private static List<IElement> WithTwins(IElement root, IElement top, List<IElement> selection, Dictionary<IElement, ElementStats> stats)
+    {
+        // Only containers named as article text: identical generic grid cells are not one article.
+        if (string.IsNullOrWhiteSpace(top.ClassName) || stats[top].Hint != Hint.Positive)
+        {
+            return selection;
+        }
+
+        var twins = stats.Where(pair => pair.Key != top
+                && pair.Key.LocalName == top.LocalName
+                && pair.Key.ClassName == top.ClassName
+                && pair.Value.ParagraphText >= 100
+                && !pair.Value.InFurniture
+                && !selection.Any(s => s.Contains(pair.Key) || pair.Key.Contains(s)))
+            .Select(pair => pair.Key)
+            .ToList();
+        if (twins.Count == 0)
+        {
+            return selection;
+        }
+
+        var chosen = new HashSet<IElement>(selection.Concat(twins), ReferenceEqualityComparer.Instance);
+        return root.Descendants<IElement>().Where(chosen.Contains).ToList();
     }
 
     private static List<IElement> WithSiblings(IElement top, double topScore, Func<IElement, double> final, Dictionary<IElement, ElementStats> stats)
@@ -223,7 +185,11 @@ public sealed class MainTextExtractor
                 continue;
             }
 
-            var s = stats[sibling];
+            if (!stats.TryGetValue(sibling, out var s))
+            {
+                continue;
+            }
+
             var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? topScore * 0.2 : 0;
             if (final(sibling) + bonus >= threshold)
             {
@@ -281,7 +247,7 @@ public sealed class MainTextExtractor
                     continue;
                 }
 
-                if (element != container && Skip(element, stats[element], containerText))
+                if (element != container && (!stats.TryGetValue(element, out var elementStats) || Skip(element, elementStats, containerText)))
                 {
                     continue;
                 }
