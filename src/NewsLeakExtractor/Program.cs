@@ -5,5 +5,6 @@ var root = new RootCommand("NewsLeakExtractor: turns news reports of leaks into 
 {
     ExtractCommand.Create(),
     BenchCommand.Create(),
+    TrainCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
