@@ -17,7 +17,7 @@ public static partial class CharsetDecoder
     public static string Decode(RawDocument document)
     {
         var bytes = document.Content.Span;
-        if (bytes.IsEmpty || bytes.Trim((byte)' ').Trim("\r\n\t"u8).IsEmpty)
+        if (bytes.Trim(" \r\n\t\f"u8).IsEmpty)
         {
             throw new FetchException(FailureReason.Empty, $"empty document: {document.Source}");
         }
@@ -111,10 +111,15 @@ public static partial class CharsetDecoder
         }
 
         name = name.Trim().ToLowerInvariant();
-        // The WHATWG encoding standard maps these labels to windows-1252.
+        // The WHATWG encoding standard maps these labels to windows-1252, and a UTF-16 label on a page
+        // without a byte-order mark to UTF-8 (such a page was plainly not sent as UTF-16).
         if (name is "iso-8859-1" or "latin1" or "latin-1" or "ascii" or "us-ascii" or "iso8859-1")
         {
             name = "windows-1252";
+        }
+        else if (name.StartsWith("utf-16", StringComparison.Ordinal) || name is "unicode" or "ucs-2")
+        {
+            name = "utf-8";
         }
 
         try

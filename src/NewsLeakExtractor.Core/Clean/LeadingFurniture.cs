@@ -5,24 +5,29 @@ namespace NewsLeakExtractor.Clean;
 /// <summary>Drops the headline, byline and dateline when the page repeats them as the body's first lines.</summary>
 internal static partial class LeadingFurniture
 {
-    private const int MaxLeadingLines = 4;
+    private const int MaxLeadingLines = 6;
 
+    /// <summary>Looks at the first lines (a paragraph may hold several, written with &lt;br&gt;) and drops those that are furniture.</summary>
     public static string Strip(string text, PageMetadata meta)
     {
-        var start = 0;
-        for (var i = 0; i < MaxLeadingLines && start < text.Length; i++)
+        var position = 0;
+        for (var i = 0; i < MaxLeadingLines && position < text.Length; i++)
         {
-            var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
-            var line = (end < 0 ? text[start..] : text[start..end]).Trim();
+            var end = text.IndexOf('\n', position);
+            var line = (end < 0 ? text[position..] : text[position..end]).Trim().TrimStart('|', '•', '·', '–', '—', '-', ' ');
             if (!IsFurniture(line, meta))
             {
                 break;
             }
 
-            start = end < 0 ? text.Length : end + 2;
+            position = end < 0 ? text.Length : end + 1;
+            while (position < text.Length && text[position] == '\n')
+            {
+                position++;
+            }
         }
 
-        return start == 0 ? text : text[start..];
+        return position == 0 ? text : text[position..];
     }
 
     private static bool IsFurniture(string line, PageMetadata meta) =>

@@ -101,6 +101,7 @@ public sealed class MainTextExtractor
 
         // Climb while the parent holds clearly more of the article than the candidate itself.
         var lastScore = Final(top);
+        var startScore = lastScore;
         for (var parent = top.ParentElement; parent is not null && parent != root; parent = parent.ParentElement)
         {
             if (!candidates.ContainsKey(parent))
@@ -114,7 +115,8 @@ public sealed class MainTextExtractor
                 break;
             }
 
-            if (parentScore > lastScore)
+            // Compared with where the climb started: creeping up through ever-weaker wrappers must not win.
+            if (parentScore > startScore)
             {
                 top = parent;
                 break;

@@ -33,8 +33,28 @@ public sealed class InputLoader
         return dot > 0 ? name[..dot] : name;
     }
 
+    /// <summary>
+    /// A truncated .gz inflates without error to half a page; the trailer's length field (the uncompressed size
+    /// modulo 2^32) tells a complete file from a cut one.
+    /// </summary>
+    private static void EnsureCompleteGzip(FileStream stream, int inflatedLength, string path)
+    {
+        Span<byte> trailer = stackalloc byte[4];
+        stream.Seek(-4, SeekOrigin.End);
+        stream.ReadExactly(trailer);
+        if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) != (uint)inflatedLength)
+        {
+            throw new FetchException(FailureReason.Undecodable, $"truncated or corrupt gzip file: {path}");
+        }
+    }
+
     private async Task<RawDocument> LoadFileAsync(string path, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new FetchException(FailureReason.NotFound, "empty input: expected a file path or an http(s) URL");
+        }
+
         var file = new FileInfo(path);
         if (!file.Exists)
         {
@@ -59,8 +79,14 @@ public sealed class InputLoader
         {
             if (gzipped)
             {
-                await using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-                return new RawDocument(source, await HttpPageFetcher.ReadCappedAsync(gzip, _options.MaxBytes, source, cancellationToken), mediaType, null);
+                byte[] content;
+                await using (var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true))
+                {
+                    content = await HttpPageFetcher.ReadCappedAsync(gzip, _options.MaxBytes, source, cancellationToken);
+                }
+
+                EnsureCompleteGzip(stream, content.Length, path);
+                return new RawDocument(source, content, mediaType, null);
             }
 
             return new RawDocument(source, await HttpPageFetcher.ReadCappedAsync(stream, _options.MaxBytes, source, cancellationToken), mediaType, null);

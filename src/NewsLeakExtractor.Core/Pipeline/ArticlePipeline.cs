@@ -28,6 +28,10 @@ public sealed class ArticlePipeline
         {
             return PipelineOutcome.Failed(input, e.Reason, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return PipelineOutcome.Failed(input, FailureReason.ExtractorError, $"could not read {input}: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     public PipelineOutcome Process(RawDocument raw, CancellationToken cancellationToken = default)
