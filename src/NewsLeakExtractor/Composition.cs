@@ -1,5 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using NewsLeakExtractor.Assemble;
+using NewsLeakExtractor.Classify;
 using NewsLeakExtractor.Clean;
+using NewsLeakExtractor.Extract;
+using NewsLeakExtractor.Extract.Disclosure;
+using NewsLeakExtractor.Extract.Mentions;
+using NewsLeakExtractor.Extract.Reactions;
+using NewsLeakExtractor.Extract.Sources;
+using NewsLeakExtractor.Extract.Time;
 using NewsLeakExtractor.Fetch;
 using NewsLeakExtractor.Pipeline;
 
@@ -21,6 +29,23 @@ public static class Composition
         services.AddSingleton<MetadataExtractor>();
         services.AddSingleton<MainTextExtractor>();
         services.AddSingleton<HtmlArticleCleaner>();
+
+        // classify
+        services.AddSingleton<SentenceClassifier>();
+
+        // extract
+        services.AddSingleton<LeakLexicons>();
+        services.AddSingleton<Gazetteer>();
+        services.AddSingleton<MentionFinder>();
+        services.AddSingleton<EntityResolver>();
+        services.AddSingleton<DisclosureFinder>();
+        services.AddSingleton<ReportingSourceFinder>();
+        services.AddSingleton<ReactionFinder>();
+        services.AddSingleton<RelativeTimeResolver>();
+        services.AddSingleton<LeakEventExtractor>();
+
+        // assemble
+        services.AddSingleton<EventAssembler>();
 
         services.AddSingleton<ArticlePipeline>();
         return services;

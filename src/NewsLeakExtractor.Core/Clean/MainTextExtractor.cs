@@ -130,12 +130,6 @@ public sealed class MainTextExtractor
             top = only;
         }
 
-        if (Environment.GetEnvironmentVariable("NLE_TRACE") is not null)
-        {
-            foreach (var c in ranked) Console.Error.WriteLine($"cand {c.LocalName}.{c.ClassName}#{c.Id} final={Final(c):0.0} raw={candidates[c]:0.0} ld={stats[c].LinkDensity:0.00} ptext={stats[c].ParagraphText}");
-            Console.Error.WriteLine($"TOP {top.LocalName}.{top.ClassName}#{top.Id}");
-        }
-
         var selection = WithSiblings(top, Final(top), Final, stats);
         return WithTwins(root, top, selection, stats);
     }

@@ -1,5 +1,6 @@
 using NewsLeakExtractor.Clean;
 using NewsLeakExtractor.Contract;
+using NewsLeakExtractor.Extract;
 using NewsLeakExtractor.Fetch;
 
 namespace NewsLeakExtractor.Pipeline;
@@ -9,12 +10,17 @@ public sealed class ArticlePipeline
 {
     private readonly InputLoader _loader;
     private readonly HtmlArticleCleaner _cleaner;
+    private readonly LeakEventExtractor _extractor;
 
-    public ArticlePipeline(InputLoader loader, HtmlArticleCleaner cleaner)
+    public ArticlePipeline(InputLoader loader, HtmlArticleCleaner cleaner, LeakEventExtractor extractor)
     {
         _loader = loader;
         _cleaner = cleaner;
+        _extractor = extractor;
     }
+
+    /// <summary>The versions of the extractors and model behind each record.</summary>
+    public string ExtractorVersion => _extractor.Version;
 
     /// <summary>Runs one input end to end; a failure comes back as an outcome with its reason, never as an exception.</summary>
     public async Task<PipelineOutcome> RunAsync(string input, CancellationToken cancellationToken)
@@ -39,8 +45,13 @@ public sealed class ArticlePipeline
         try
         {
             var cleaned = _cleaner.Clean(raw, cancellationToken);
-            var result = new ExtractionResult(cleaned.Article, []);
-            return new PipelineOutcome(raw.Source.ToString(), result, null, cleaned.Problem);
+            var article = cleaned.Article;
+
+            // The extractors read English; another language is recorded, not guessed at.
+            var english = article.Language is null or "en";
+            var events = english ? _extractor.Extract(article) : [];
+            var problem = cleaned.Problem ?? (english ? null : $"article language is '{article.Language}': leak events are extracted from English only");
+            return new PipelineOutcome(raw.Source.ToString(), new ExtractionResult(article, events), null, problem);
         }
         catch (FetchException e)
         {

@@ -1,0 +1,196 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using NewsLeakExtractor.Classify;
+using NewsLeakExtractor.Contract;
+using NewsLeakExtractor.Extract;
+using NewsLeakExtractor.Extract.Disclosure;
+using NewsLeakExtractor.Extract.Mentions;
+using NewsLeakExtractor.Extract.Reactions;
+using NewsLeakExtractor.Extract.Sources;
+using NewsLeakExtractor.Extract.Time;
+
+namespace NewsLeakExtractor.Assemble;
+
+/// <summary>
+/// Turns an article's findings into leak events: sentences about one disclosure become one event (same leaker
+/// and compatible recipients), distinct disclosures distinct events; sources and reactions attach to the event
+/// whose stretch of the article they sit in; each event gets a stable id, a confidence and a resolved date.
+/// </summary>
+public sealed partial class EventAssembler
+{
+    /// <summary>Findings weaker than this are not enough to report a leak (see the false-alarm counts in the README).</summary>
+    public const double MinStrength = 0.75;
+
+    private readonly LeakLexicons _lexicons;
+    private readonly RelativeTimeResolver _time;
+
+    public EventAssembler(LeakLexicons lexicons, RelativeTimeResolver time)
+    {
+        _lexicons = lexicons;
+        _time = time;
+    }
+
+    public IReadOnlyList<LeakEvent> Assemble(
+        ArticleRecord article,
+        IReadOnlyList<SentenceView> sentences,
+        IReadOnlyList<DisclosureFinding> disclosures,
+        IReadOnlyList<SourceCitation> citations,
+        IReadOnlyList<ReactionFinding> reactions)
+    {
+        var drafts = new List<List<DisclosureFinding>>();
+        foreach (var finding in disclosures.Where(d => d.Strength >= MinStrength).OrderBy(d => d.Sentence.Index))
+        {
+            var home = drafts.FirstOrDefault(d => SameDisclosure(d, finding));
+            if (home is null)
+            {
+                drafts.Add([finding]);
+            }
+            else
+            {
+                home.Add(finding);
+            }
+        }
+
+        // An event's stretch of the article starts with the paragraph of its first evidence: the sentences that
+        // set up a disclosure ("British police refrained from naming a suspect") belong to it.
+        var firsts = drafts.Select(d => ParagraphStart(sentences, d[0].Sentence.Index)).ToList();
+        var events = new List<LeakEvent>();
+        for (var e = 0; e < drafts.Count; e++)
+        {
+            var from = firsts[e];
+            var to = firsts.Where(f => f > from).DefaultIfEmpty(int.MaxValue).Min();
+            events.Add(Build(article, sentences, drafts[e], citations.Where(c => c.Sentence.Index >= from && c.Sentence.Index < to), reactions.Where(r => r.Sentence.Index >= from && r.Sentence.Index < to)));
+        }
+
+        return events;
+    }
+
+    private static int ParagraphStart(IReadOnlyList<SentenceView> sentences, int index)
+    {
+        var paragraph = sentences[index].Sentence.Paragraph;
+        while (index > 0 && sentences[index - 1].Sentence.Paragraph == paragraph)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    /// <summary>Two findings tell of one disclosure when the leaker is the same and the recipients do not contradict.</summary>
+    private static bool SameDisclosure(List<DisclosureFinding> draft, DisclosureFinding finding)
+    {
+        var leakers = draft.Where(d => d.Leaker?.Entity is not null).Select(d => d.Leaker!.Entity!).ToHashSet();
+        var recipients = draft.SelectMany(d => d.Recipients).Where(r => r.Entity is not null).Select(r => r.Entity!).ToList();
+        var sameLeaker = finding.Leaker?.Entity is { } leaker ? leakers.Contains(leaker) : draft[^1].Sentence.Index >= finding.Sentence.Index - 1;
+        if (!sameLeaker)
+        {
+            return false;
+        }
+
+        if (finding.Recipients.Count == 0 || recipients.Count == 0)
+        {
+            return true;
+        }
+
+        return finding.Recipients.Any(r => r.Entity is { } entity && recipients.Any(known => known == entity || Related(known, entity)));
+    }
+
+    /// <summary>Russia and Russia's foreign minister are the same side of a disclosure.</summary>
+    private static bool Related(Entity a, Entity b) =>
+        (a.Affiliation is not null && (a.Affiliation == b.Affiliation || a.Affiliation == b.Name)) || (b.Affiliation is not null && b.Affiliation == a.Name);
+
+    private LeakEvent Build(ArticleRecord article, IReadOnlyList<SentenceView> sentences, List<DisclosureFinding> findings, IEnumerable<SourceCitation> citations, IEnumerable<ReactionFinding> reactions)
+    {
+        var text = article.Text;
+        var evidenceSentences = findings.Select(f => f.Sentence).DistinctBy(s => s.Index).OrderBy(s => s.Index).ToList();
+        var leakers = Actors(findings.Select(f => f.Leaker));
+        var recipients = Actors(findings.SelectMany(f => f.Recipients)).Where(r => !leakers.Contains(r)).ToList();
+        var owners = Actors(findings.SelectMany(f => f.Owners).Concat(OwnersInContext(text, sentences, evidenceSentences))).Where(o => !leakers.Contains(o) && !recipients.Contains(o)).ToList();
+
+        var disclosed = findings.Where(f => f.Information is not null)
+            .Select(f => new DisclosedInformation(f.Information!.Text, ClassificationOf(f.Information.Text) ?? ClassificationOf(f.Sentence.Text), f.Information))
+            .DistinctBy(d => d.Text)
+            .ToList();
+
+        var context = evidenceSentences.SelectMany(s => sentences.Where(v => v.Index >= s.Index - 1 && v.Index <= s.Index)).DistinctBy(s => s.Index).ToList();
+        var channel = context.Select(s => LookUp(_lexicons.Channels, s.Text)).FirstOrDefault(c => c is not null);
+        var location = evidenceSentences.Select(s => Location().Match(s.Text)).FirstOrDefault(m => m.Success)?.Groups["place"].Value;
+        var time = evidenceSentences.Select(s => _time.Find(s.Text, article.PublishedAt)).FirstOrDefault(t => t is not null);
+
+        var sources = citations.GroupBy(c => c.Outlet.Entity).Select(g => g.First())
+            .Select(c => new ReportingSource(c.Outlet.Entity!.Name, c.Cue, c.Sentence.ToSpan())).ToList();
+        var reactionRecords = reactions
+            .Where(r => r.Actor.Entity is not null)
+            .DistinctBy(r => (r.Actor.Entity, r.Kind, r.Evidence.Start))
+            .Select(r => new Reaction(r.Actor.Entity!.ToActor(), r.Kind, r.Text, r.Quote, r.Evidence))
+            .ToList();
+
+        var leakerNames = leakers.Count == 0 ? "An unknown leaker" : string.Join(" and ", leakers.Select(l => l.Name));
+        var summary = $"{leakerNames} disclosed {disclosed.FirstOrDefault()?.Text ?? "information"}" + (recipients.Count > 0 ? $" to {string.Join(" and ", recipients.Select(r => r.Name))}" : string.Empty);
+        var confidence = Math.Round(Math.Min(1, findings.Max(f => f.Strength) * (0.85 + (0.05 * Math.Min(3, findings.Count - 1)) + (sources.Count > 0 ? 0.05 : 0))), 3);
+
+        return new LeakEvent(
+            StableId(article, leakers, evidenceSentences[0].Text),
+            summary,
+            leakers.Select(a => a.ToActor()).ToList(),
+            recipients.Select(a => a.ToActor()).ToList(),
+            owners.Select(a => a.ToActor()).ToList(),
+            disclosed,
+            channel,
+            location,
+            time?.Date,
+            time?.Text,
+            sources,
+            reactionRecords,
+            evidenceSentences.Select(s => s.ToSpan()).ToList(),
+            confidence);
+    }
+
+    private static List<Entity> Actors(IEnumerable<Mention?> mentions) =>
+        mentions.Where(m => m?.Entity is not null).Select(m => m!.Entity!).Distinct().ToList();
+
+    /// <summary>"That information ... came from Israel": owners named in or right after the evidence sentences.</summary>
+    private static IEnumerable<Mention> OwnersInContext(string text, IReadOnlyList<SentenceView> sentences, List<SentenceView> evidence)
+    {
+        foreach (var sentence in evidence.SelectMany(s => sentences.Where(v => v.Index == s.Index || v.Index == s.Index + 1)).DistinctBy(s => s.Index))
+        {
+            foreach (Match match in OwnerCue().Matches(sentence.Text))
+            {
+                var at = sentence.Start + match.Index + match.Length;
+                var owner = sentence.Mentions.FirstOrDefault(m => m.Start >= at && m.Start <= at + 5 && m.Kind is MentionKind.Country or MentionKind.Organization or MentionKind.Group or MentionKind.Unnamed);
+                if (owner is not null)
+                {
+                    yield return owner;
+                }
+            }
+        }
+    }
+
+    private string? ClassificationOf(string text) => LookUp(_lexicons.Classifications, text);
+
+    /// <summary>The value of the longest lexicon phrase that occurs in <paramref name="text"/> as whole words.</summary>
+    private static string? LookUp(IReadOnlyDictionary<string, string> lexicon, string text)
+    {
+        var lower = " " + NonWord().Replace(text.ToLowerInvariant(), " ") + " ";
+        return lexicon.Where(pair => lower.Contains(" " + pair.Key.ToLowerInvariant() + " ", StringComparison.Ordinal))
+            .OrderByDescending(pair => pair.Key.Length)
+            .Select(pair => pair.Value)
+            .FirstOrDefault();
+    }
+
+    private static string StableId(ArticleRecord article, List<Entity> leakers, string firstEvidence)
+    {
+        var key = $"{article.CanonicalUrl}|{string.Join(",", leakers.Select(l => l.Name).Order(StringComparer.Ordinal))}|{firstEvidence}";
+        return "ev_" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8).ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"\b(came|comes|come|originated|originating|provided|supplied|gathered|collected|obtained|belonging|belonged)\s+(from|by|to|with)\s+(the\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnerCue();
+
+    [GeneratedRegex(@"\b(in|at|inside) the (?<place>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3})")]
+    private static partial Regex Location();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex NonWord();
+}

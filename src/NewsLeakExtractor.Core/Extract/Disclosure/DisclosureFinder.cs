@@ -1,0 +1,425 @@
+using NewsLeakExtractor.Classify;
+using NewsLeakExtractor.Extract.Mentions;
+using NewsLeakExtractor.Text;
+
+namespace NewsLeakExtractor.Extract.Disclosure;
+
+/// <summary>
+/// Reads disclosures off a sentence through the verb frames of <c>models/lexicons/leak-verbs.tsv</c>:
+/// "X shared Z with Y", "X told Y about Z", "Z was leaked to Y by X", "documents provided to Y by X",
+/// "Y obtained Z from X", "hackers dumped Z online". Past tenses only: news reports a leak that happened,
+/// while "Israel shares intelligence with the U.S." describes a habit.
+/// </summary>
+public sealed class DisclosureFinder
+{
+    private static readonly HashSet<string> Be = new(StringComparer.OrdinalIgnoreCase) { "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets" };
+    private static readonly HashSet<string> ClauseStops = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "with", "in", "at", "during", "on", "after", "before", "because", "while", "as", "when", "since", "until", "by", "from", "last", "ago", "who", "which", "and", "but", "amid", "despite", "without", "via", "through", "into", "ahead", "days", "weeks", "months", "hours",
+    };
+
+    private static readonly HashSet<string> ContentFreeObjects = new(StringComparer.OrdinalIgnoreCase) { "it", "this", "that", "them", "something", "anything", "nothing", "so", "out" };
+    private static readonly HashSet<string> IrregularPast = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "told", "gave", "given", "sent", "slipped", "fed", "let", "saw", "seen", "got", "gotten", "read", "shown", "showed", "spilt", "spilled", "put", "wrote", "written", "brought", "took", "taken", "dumped", "blurted",
+    };
+
+    private static readonly HashSet<string> GroupReferences = new(StringComparer.OrdinalIgnoreCase) { "both men", "both women", "both", "the two men", "the two", "the men", "them", "the pair", "both officials" };
+
+    private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase) { "might", "may", "could", "would", "should", "will", "can", "must", "have", "has", "had", "not", "never" };
+
+    private readonly IReadOnlyDictionary<string, string> _verbs;
+    private readonly int _longestVerb;
+    private readonly HashSet<string> _strongVerbs = Lexicon.Set("lexicons/strong-leak-verbs.txt");
+    private readonly HashSet<string> _informationNouns = Lexicon.Set("lexicons/information-nouns.txt");
+    private readonly IReadOnlyDictionary<string, string> _classifications;
+
+    public DisclosureFinder(LeakLexicons lexicons)
+    {
+        _verbs = lexicons.LeakVerbs;
+        _classifications = lexicons.Classifications;
+        _longestVerb = _verbs.Keys.Max(k => k.Split(' ').Length);
+    }
+
+    public IReadOnlyList<DisclosureFinding> Find(string text, SentenceView view, SentenceView? previous)
+    {
+        var findings = new List<DisclosureFinding>();
+        var tokens = view.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (frame, length) = VerbAt(tokens, i);
+            if (frame is null || frame == "noun")
+            {
+                continue;
+            }
+
+            var verb = string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Text));
+            if (!IsPast(tokens[i].Text))
+            {
+                continue;
+            }
+
+            var finding = Read(text, view, previous, i, length, frame, verb);
+            if (finding is not null)
+            {
+                findings.Add(finding);
+            }
+
+            i += length - 1;
+        }
+
+        return findings;
+    }
+
+    private (string? Frame, int Length) VerbAt(IReadOnlyList<Token> tokens, int i)
+    {
+        for (var length = Math.Min(_longestVerb, tokens.Count - i); length >= 1; length--)
+        {
+            var phrase = string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Text));
+            if (_verbs.TryGetValue(phrase, out var frame))
+            {
+                return (frame, length);
+            }
+        }
+
+        return (null, 0);
+    }
+
+    private static bool IsPast(string verb) =>
+        verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IrregularPast.Contains(verb);
+
+    private DisclosureFinding? Read(string text, SentenceView view, SentenceView? previous, int verbIndex, int verbLength, string frame, string verb)
+    {
+        var tokens = view.Tokens;
+        var before = PreviousWord(tokens, verbIndex);
+        var passive = before >= 0 && Be.Contains(tokens[before].Text);
+        var verbStart = tokens[verbIndex].Start;
+        var afterVerb = verbIndex + verbLength;
+        var mentionBefore = view.Mentions.LastOrDefault(m => m.End <= verbStart);
+        var reducedRelative = !passive && before >= 0 && (mentionBefore is null || mentionBefore.End < tokens[before].End)
+            && tokens[before].Text.All(char.IsLetter) && afterVerb < tokens.Count && tokens[afterVerb].Text is "to" or "by";
+
+        Mention? leaker = null;
+        var recipients = new List<Mention>();
+        Contract.Span? information = null;
+
+        if (passive || reducedRelative)
+        {
+            // "Z was leaked to Y by X" / "documents provided to Y by X"
+            information = NounPhraseBefore(text, tokens, passive ? before : verbIndex);
+            leaker = MentionAfterWord(view, afterVerb, "by");
+            recipients.AddRange(MentionsAfterWord(view, afterVerb, "to"));
+            if (frame == "obtain")
+            {
+                // "Z was obtained by Y": the agent is the recipient.
+                (leaker, recipients) = (null, leaker is null ? recipients : [leaker]);
+            }
+        }
+        else
+        {
+            var subject = Subject(text, view, verbStart);
+            switch (frame)
+            {
+                case "tell":
+                    leaker = subject;
+                    var (told, next) = Addressees(text, view, afterVerb, subject, previous);
+                    recipients.AddRange(told);
+                    information = About(text, tokens, next);
+                    break;
+                case "obtain":
+                    if (subject is not null)
+                    {
+                        recipients.Add(subject);
+                    }
+
+                    information = ObjectPhrase(text, tokens, afterVerb);
+                    leaker = MentionAfterWord(view, afterVerb, "from") ?? MentionAfterWord(view, afterVerb, "by");
+                    break;
+                default: // give, publish, expose
+                    leaker = subject;
+                    information = ObjectPhrase(text, tokens, afterVerb);
+                    recipients.AddRange(MentionsAfterWord(view, afterVerb, "to"));
+                    recipients.AddRange(MentionsAfterWord(view, afterVerb, "with"));
+                    break;
+            }
+        }
+
+        if (information is null || ContentFreeObjects.Contains(information.Text))
+        {
+            return null;
+        }
+
+        recipients.RemoveAll(r => leaker is not null && r.Entity == leaker.Entity);
+        if (leaker is null && recipients.Count == 0)
+        {
+            return null;
+        }
+
+        // Telling an outlet something is being a source, not leaking ("he told Reuters"), unless the verb says leak.
+        if (frame == "tell" && recipients.Count > 0 && recipients.All(r => r.Kind == MentionKind.Outlet))
+        {
+            return null;
+        }
+
+        var strength = Strength(view, frame, verb, leaker, recipients, information);
+        return new DisclosureFinding(view, frame, verb, leaker, recipients, OwnersIn(view, information), information, strength);
+    }
+
+    /// <summary>
+    /// How strongly the pattern says "leak": a complete frame (leaker, recipient), a verb that means leaking on
+    /// its own, an object that names protected information, and the classifier's reading of the sentence,
+    /// less its belief that the sentence is about something else (an authorised release, a gas leak).
+    /// </summary>
+    private double Strength(SentenceView view, string frame, string verb, Mention? leaker, List<Mention> recipients, Contract.Span information)
+    {
+        var strength = 0.3;
+        strength += leaker is null ? 0 : 0.2;
+        strength += recipients.Count == 0 ? 0 : 0.15;
+        strength += _strongVerbs.Contains(verb) ? 0.25 : frame == "tell" ? 0.1 : 0.05;
+        strength += NamesInformation(information.Text) ? 0.15 : 0;
+        strength += 0.25 * view.Roles[SentenceRole.Disclosure];
+        strength -= 0.3 * view.Roles[SentenceRole.Other];
+        return Math.Clamp(strength, 0, 1);
+    }
+
+    private bool NamesInformation(string phrase)
+    {
+        var lower = phrase.ToLowerInvariant();
+        foreach (var word in lower.Split([' ', '-', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (_informationNouns.Contains(word) || _classifications.ContainsKey(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Countries and bodies named as the owners of the information ("British information", "Israel's intelligence").</summary>
+    private static List<Mention> OwnersIn(SentenceView view, Contract.Span information)
+    {
+        var owners = new List<Mention>();
+        foreach (var mention in view.Mentions)
+        {
+            if (mention.Start >= information.Start && mention.Start <= information.Start + 12 && mention.Kind is MentionKind.Country or MentionKind.Organization or MentionKind.Group)
+            {
+                owners.Add(mention);
+            }
+        }
+
+        return owners;
+    }
+
+    /// <summary>
+    /// The subject of the verb: the actor right before it ("Trump shared", "officials quickly leaked"), or, when a
+    /// parenthetical clause stands between ("Trump, who was meeting with ..., told"), the actor that opens the clause.
+    /// </summary>
+    private static Mention? Subject(string text, SentenceView view, int verbStart)
+    {
+        var candidates = view.Mentions.Where(m => m.End <= verbStart && m.Kind != MentionKind.Outlet).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var nearest = candidates[^1];
+        var between = text[nearest.End..verbStart];
+        if (!between.Contains(',', StringComparison.Ordinal) && WordCount(between) <= 3)
+        {
+            return nearest;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var after = text.AsSpan(candidate.End, Math.Min(3, text.Length - candidate.End)).TrimStart();
+            if (after.StartsWith(",") && text[candidate.End..verbStart].TrimEnd().EndsWith(',') is var closes && closes)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The people told: actors right after the verb, or "both men" meaning the people named before.</summary>
+    private static (List<Mention> Told, int Next) Addressees(string text, SentenceView view, int index, Mention? subject, SentenceView? previous)
+    {
+        var tokens = view.Tokens;
+        if (index >= tokens.Count)
+        {
+            return ([], index);
+        }
+
+        foreach (var reference in GroupReferences.OrderByDescending(r => r.Length))
+        {
+            var words = reference.Split(' ');
+            if (index + words.Length <= tokens.Count && words.Select((w, k) => tokens[index + k].Text.Equals(w, StringComparison.OrdinalIgnoreCase)).All(x => x))
+            {
+                var earlier = view.Mentions.Where(m => m.End <= tokens[index].Start && m.Kind == MentionKind.Person && m.Entity != subject?.Entity).ToList();
+                if (earlier.Count < 2 && previous is not null)
+                {
+                    earlier.InsertRange(0, previous.Mentions.Where(m => m.Kind == MentionKind.Person && m.Entity != subject?.Entity));
+                }
+
+                return (earlier.DistinctBy(m => m.Entity).TakeLast(words[0] == "them" ? 3 : 2).ToList(), index + words.Length);
+            }
+        }
+
+        var told = new List<Mention>();
+        var i = index;
+        while (i < tokens.Count)
+        {
+            var mention = view.Mentions.FirstOrDefault(m => m.Start == tokens[i].Start);
+            if (mention is null)
+            {
+                break;
+            }
+
+            told.Add(mention);
+            i = view.TokenAt(mention.End);
+            if (i < tokens.Count && tokens[i].Text is "and" or ",")
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return (told, i);
+    }
+
+    private static Contract.Span? About(string text, IReadOnlyList<Token> tokens, int index)
+    {
+        if (index < tokens.Count && tokens[index].Text is "about" or "of" or "that")
+        {
+            return ClauseFrom(text, tokens, index + 1, stopAtPrepositions: false);
+        }
+
+        return null;
+    }
+
+    /// <summary>The object after the verb, up to a preposition or punctuation that ends it.</summary>
+    private static Contract.Span? ObjectPhrase(string text, IReadOnlyList<Token> tokens, int index) =>
+        ClauseFrom(text, tokens, index, stopAtPrepositions: true);
+
+    private static Contract.Span? ClauseFrom(string text, IReadOnlyList<Token> tokens, int index, bool stopAtPrepositions)
+    {
+        var end = index;
+        while (end < tokens.Count)
+        {
+            var t = tokens[end].Text;
+            if (t is "," or ";" or "—" or "–" or ":" or "(" or "\"" or "”" or "“" or "." or "?" or "!")
+            {
+                break;
+            }
+
+            if (stopAtPrepositions && end > index && ClauseStops.Contains(t))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        if (end == index)
+        {
+            return null;
+        }
+
+        var start = tokens[index].Start;
+        var stop = tokens[end - 1].End;
+        return new Contract.Span(start, stop, text[start..stop]);
+    }
+
+    /// <summary>The noun phrase ending just before token <paramref name="index"/> ("British information" in "... in which British information was leaked").</summary>
+    private static Contract.Span? NounPhraseBefore(string text, IReadOnlyList<Token> tokens, int index)
+    {
+        var start = index;
+        while (start > 0 && index - start < 6)
+        {
+            var t = tokens[start - 1].Text;
+            if (!t.Any(char.IsLetterOrDigit) || t is "which" or "that" or "who" or "and" or "but" or "when" or "after" or "because" or "the" or "a" or "an" || Be.Contains(t) || Modals.Contains(t))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        if (start == index)
+        {
+            return null;
+        }
+
+        var s = tokens[start].Start;
+        var e = tokens[index - 1].End;
+        return new Contract.Span(s, e, text[s..e]);
+    }
+
+    private static Mention? MentionAfterWord(SentenceView view, int from, string word) => MentionsAfterWord(view, from, word).FirstOrDefault();
+
+    /// <summary>The actors that follow <paramref name="word"/> after token <paramref name="from"/> in the same clause ("to X and Y").</summary>
+    private static List<Mention> MentionsAfterWord(SentenceView view, int from, string word)
+    {
+        var tokens = view.Tokens;
+        for (var i = from; i < tokens.Count; i++)
+        {
+            var t = tokens[i].Text;
+            if (t is ";" or "—" or "–" or "." || (t == "," && i + 1 < tokens.Count && tokens[i + 1].Text is "who" or "which" or "but" or "and"))
+            {
+                return [];
+            }
+
+            if (!t.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var found = new List<Mention>();
+            var j = i + 1;
+            while (j < tokens.Count)
+            {
+                var start = tokens[j].Start;
+                var mention = view.Mentions.FirstOrDefault(m => m.Start == start || (tokens[j].Text is "the" && j + 1 < tokens.Count && m.Start == tokens[j + 1].Start));
+                if (mention is null)
+                {
+                    break;
+                }
+
+                found.Add(mention);
+                j = view.TokenAt(mention.End);
+                if (j < tokens.Count && tokens[j].Text is "and" or ",")
+                {
+                    j++;
+                    continue;
+                }
+
+                break;
+            }
+
+            return found;
+        }
+
+        return [];
+    }
+
+    private static int PreviousWord(IReadOnlyList<Token> tokens, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var t = tokens[i].Text;
+            if (t.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || t is "also" or "then" or "later" or "never" or "not" or "allegedly" or "reportedly")
+            {
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}

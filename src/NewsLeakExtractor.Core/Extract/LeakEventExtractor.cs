@@ -1,0 +1,88 @@
+using NewsLeakExtractor.Assemble;
+using NewsLeakExtractor.Classify;
+using NewsLeakExtractor.Contract;
+using NewsLeakExtractor.Extract.Disclosure;
+using NewsLeakExtractor.Extract.Mentions;
+using NewsLeakExtractor.Extract.Reactions;
+using NewsLeakExtractor.Extract.Sources;
+using NewsLeakExtractor.Text;
+
+namespace NewsLeakExtractor.Extract;
+
+/// <summary>
+/// The extraction stages for one cleaned article: sentences and tokens, sentence roles (ML.NET), actors and
+/// coreference, disclosures, reporting sources and reactions, then assembly into leak events.
+/// </summary>
+public sealed class LeakEventExtractor
+{
+    private readonly SentenceClassifier _classifier;
+    private readonly MentionFinder _mentions;
+    private readonly EntityResolver _resolver;
+    private readonly DisclosureFinder _disclosures;
+    private readonly ReportingSourceFinder _sources;
+    private readonly ReactionFinder _reactions;
+    private readonly EventAssembler _assembler;
+    private readonly HashSet<string> _leakWords;
+
+    public LeakEventExtractor(
+        LeakLexicons lexicons,
+        SentenceClassifier classifier,
+        MentionFinder mentions,
+        EntityResolver resolver,
+        DisclosureFinder disclosures,
+        ReportingSourceFinder sources,
+        ReactionFinder reactions,
+        EventAssembler assembler)
+    {
+        _classifier = classifier;
+        _mentions = mentions;
+        _resolver = resolver;
+        _disclosures = disclosures;
+        _sources = sources;
+        _reactions = reactions;
+        _assembler = assembler;
+
+        // Words that can start a disclosure other than plain telling; an article with none of them reports no leak.
+        _leakWords = lexicons.LeakVerbs.Where(v => v.Value != "tell").Select(v => v.Key.Split(' ')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A version string for the extractors and model behind a record.</summary>
+    public string Version => $"rules-1/{_classifier.Version}";
+
+    public IReadOnlyList<LeakEvent> Extract(ArticleRecord article)
+    {
+        var text = article.Text;
+        var sentences = SentenceSplitter.Split(text);
+        var tokens = sentences.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList();
+        var candidates = Enumerable.Range(0, sentences.Count).Where(i => tokens[i].Any(t => _leakWords.Contains(t.Text))).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        // The classifier runs only where a disclosure could be; other sentences count as not about a leak.
+        var scored = _classifier.Classify(candidates.Select(i => sentences[i].Text).ToList());
+        var roles = new SentenceRoleScores[sentences.Count];
+        Array.Fill(roles, NotAboutLeak);
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            roles[candidates[k]] = scored[k];
+        }
+
+        var raw = sentences.SelectMany((s, i) => _mentions.Find(text, s, tokens[i])).ToList();
+        var mentions = _resolver.Resolve(text, raw).ToLookup(m => m.Sentence);
+        var views = sentences.Select((s, i) => new SentenceView(s, tokens[i], mentions[s.Index].ToList(), roles[i])).ToList();
+
+        var disclosures = views.SelectMany((v, i) => _disclosures.Find(text, v, i > 0 ? views[i - 1] : null)).ToList();
+        if (disclosures.Count == 0)
+        {
+            return [];
+        }
+
+        var citations = views.SelectMany(v => _sources.Find(text, v)).ToList();
+        var reactions = _reactions.Find(text, views, QuotationFinder.Find(text));
+        return _assembler.Assemble(article, views, disclosures, citations, reactions);
+    }
+
+    private static readonly SentenceRoleScores NotAboutLeak = new(SentenceRole.Other, new Dictionary<string, double> { [SentenceRole.Other] = 1.0 });
+}
