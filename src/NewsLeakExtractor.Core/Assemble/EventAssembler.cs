@@ -77,23 +77,27 @@ public sealed partial class EventAssembler
         return index;
     }
 
-    /// <summary>Two findings tell of one disclosure when the leaker is the same and the recipients do not contradict.</summary>
+    /// <summary>
+    /// Two findings tell of one disclosure when nothing contradicts it and something ties them: the same leaker,
+    /// the same recipient, or, when neither side is named, neighbouring sentences.
+    /// </summary>
     private static bool SameDisclosure(List<DisclosureFinding> draft, DisclosureFinding finding)
     {
         var leakers = draft.Where(d => d.Leaker?.Entity is not null).Select(d => d.Leaker!.Entity!).ToHashSet();
         var recipients = draft.SelectMany(d => d.Recipients).Where(r => r.Entity is not null).Select(r => r.Entity!).ToList();
-        var sameLeaker = finding.Leaker?.Entity is { } leaker ? leakers.Contains(leaker) : draft[^1].Sentence.Index >= finding.Sentence.Index - 1;
-        if (!sameLeaker)
-        {
-            return false;
-        }
 
-        if (finding.Recipients.Count == 0 || recipients.Count == 0)
-        {
-            return true;
-        }
+        bool? sameLeaker = finding.Leaker?.Entity is { } leaker && leakers.Count > 0 ? leakers.Contains(leaker) : null;
+        bool? sameRecipient = finding.Recipients.Count > 0 && recipients.Count > 0
+            ? finding.Recipients.Any(r => r.Entity is { } entity && recipients.Any(known => known == entity || Related(known, entity)))
+            : null;
 
-        return finding.Recipients.Any(r => r.Entity is { } entity && recipients.Any(known => known == entity || Related(known, entity)));
+        return (sameLeaker, sameRecipient) switch
+        {
+            (true, not false) => true,
+            (null, true) => true,
+            (null, null) => finding.Sentence.Index - draft[^1].Sentence.Index <= 2,
+            _ => false,
+        };
     }
 
     /// <summary>Russia and Russia's foreign minister are the same side of a disclosure.</summary>
@@ -106,7 +110,11 @@ public sealed partial class EventAssembler
         var evidenceSentences = findings.Select(f => f.Sentence).DistinctBy(s => s.Index).OrderBy(s => s.Index).ToList();
         var leakers = Actors(findings.Select(f => f.Leaker));
         var recipients = Actors(findings.SelectMany(f => f.Recipients)).Where(r => !leakers.Contains(r)).ToList();
-        var owners = Actors(findings.SelectMany(f => f.Owners).Concat(OwnersInContext(text, sentences, evidenceSentences))).Where(o => !leakers.Contains(o) && !recipients.Contains(o)).ToList();
+        var owners = Actors(findings.SelectMany(f => f.Owners).Concat(OwnersInContext(text, sentences, evidenceSentences)))
+            .Concat(findings.SelectMany(f => f.OwnerNames).Select(name => new Entity(name, MentionKind.Country, null, name)))
+            .DistinctBy(o => o.Name)
+            .Where(o => !leakers.Any(l => l.Name == o.Name) && !recipients.Any(r => r.Name == o.Name))
+            .ToList();
 
         var disclosed = findings.Where(f => f.Information is not null)
             .Select(f => new DisclosedInformation(f.Information!.Text, ClassificationOf(f.Information.Text) ?? ClassificationOf(f.Sentence.Text), f.Information))
@@ -120,8 +128,10 @@ public sealed partial class EventAssembler
 
         var sources = citations.GroupBy(c => c.Outlet.Entity).Select(g => g.First())
             .Select(c => new ReportingSource(c.Outlet.Entity!.Name, c.Cue, c.Sentence.ToSpan())).ToList();
+        // The leaker's own act, told in an evidence sentence, is the disclosure, not a reaction to it.
+        var evidenceIndexes = evidenceSentences.Select(s => s.Index).ToHashSet();
         var reactionRecords = reactions
-            .Where(r => r.Actor.Entity is not null)
+            .Where(r => r.Actor.Entity is not null && !(leakers.Contains(r.Actor.Entity) && evidenceIndexes.Contains(r.Sentence.Index)))
             .DistinctBy(r => (r.Actor.Entity, r.Kind, r.Evidence.Start))
             .Select(r => new Reaction(r.Actor.Entity!.ToActor(), r.Kind, r.Text, r.Quote, r.Evidence))
             .ToList();

@@ -26,6 +26,8 @@ public sealed class DisclosureFinder
 
     private static readonly HashSet<string> GroupReferences = new(StringComparer.OrdinalIgnoreCase) { "both men", "both women", "both", "the two men", "the two", "the men", "them", "the pair", "both officials" };
 
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all" };
+
     private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase) { "might", "may", "could", "would", "should", "will", "can", "must", "have", "has", "had", "not", "never" };
 
     private readonly IReadOnlyDictionary<string, string> _verbs;
@@ -34,8 +36,11 @@ public sealed class DisclosureFinder
     private readonly HashSet<string> _informationNouns = Lexicon.Set("lexicons/information-nouns.txt");
     private readonly IReadOnlyDictionary<string, string> _classifications;
 
-    public DisclosureFinder(LeakLexicons lexicons)
+    private readonly Gazetteer _gazetteer;
+
+    public DisclosureFinder(LeakLexicons lexicons, Gazetteer gazetteer)
     {
+        _gazetteer = gazetteer;
         _verbs = lexicons.LeakVerbs;
         _classifications = lexicons.Classifications;
         _longestVerb = _verbs.Keys.Max(k => k.Split(' ').Length);
@@ -54,7 +59,7 @@ public sealed class DisclosureFinder
             }
 
             var verb = string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Text));
-            if (!IsPast(tokens[i].Text))
+            if (!IsPast(tokens[i].Text) && !IsGerundOfPastAct(tokens, i))
             {
                 continue;
             }
@@ -85,6 +90,37 @@ public sealed class DisclosureFinder
         return (null, 0);
     }
 
+    private static readonly HashSet<string> GerundPrepositions = new(StringComparer.OrdinalIgnoreCase) { "after", "for", "of", "by", "over", "from", "with", "about", "before", "without", "since" };
+
+    /// <summary>"charged with leaking", "after passing", "accused of copying ... and passing": an act the news reports as done.</summary>
+    private static bool IsGerundOfPastAct(IReadOnlyList<Token> tokens, int i)
+    {
+        if (!tokens[i].Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase) || i == 0)
+        {
+            return false;
+        }
+
+        var previous = tokens[i - 1].Text;
+        if (GerundPrepositions.Contains(previous))
+        {
+            return true;
+        }
+
+        // "of copying the cables and passing them": a gerund joined to one that follows a preposition.
+        if (previous == "and")
+        {
+            for (var k = i - 2; k > 0 && k > i - 12; k--)
+            {
+                if (tokens[k].Text.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && GerundPrepositions.Contains(tokens[k - 1].Text))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsPast(string verb) =>
         verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IrregularPast.Contains(verb);
 
@@ -95,9 +131,12 @@ public sealed class DisclosureFinder
         var passive = before >= 0 && Be.Contains(tokens[before].Text);
         var verbStart = tokens[verbIndex].Start;
         var afterVerb = verbIndex + verbLength;
-        var mentionBefore = view.Mentions.LastOrDefault(m => m.End <= verbStart);
-        var reducedRelative = !passive && before >= 0 && (mentionBefore is null || mentionBefore.End < tokens[before].End)
-            && tokens[before].Text.All(char.IsLetter) && afterVerb < tokens.Count && tokens[afterVerb].Text is "to" or "by";
+        // A participle with an agent and no object of its own is passive without "was":
+        // "documents provided to the paper by a contractor", "the draft, posted Monday night by the Ledger".
+        var reducedRelative = !passive && tokens[verbIndex].Text.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && afterVerb < tokens.Count && !Determiners.Contains(tokens[afterVerb].Text)
+            && (tokens[afterVerb].Text is "to" || MentionAfterWord(view, afterVerb, "by") is not null)
+            && Subject(text, view, verbStart) is null;
 
         Mention? leaker = null;
         var recipients = new List<Mention>();
@@ -107,6 +146,10 @@ public sealed class DisclosureFinder
         {
             // "Z was leaked to Y by X" / "documents provided to Y by X"
             information = NounPhraseBefore(text, tokens, passive ? before : verbIndex);
+            if (information is null || !NamesInformation(information.Text))
+            {
+                information = InformationBefore(text, view, passive ? before : verbIndex) ?? information;
+            }
             leaker = MentionAfterWord(view, afterVerb, "by");
             recipients.AddRange(MentionsAfterWord(view, afterVerb, "to"));
             if (frame == "obtain")
@@ -126,6 +169,11 @@ public sealed class DisclosureFinder
                     recipients.AddRange(told);
                     information = About(text, tokens, next);
                     break;
+                case "publish" or "obtain" when subject?.Kind == MentionKind.Outlet:
+                    // An outlet that publishes or obtains is the recipient; who leaked to it is another matter.
+                    recipients.Add(subject);
+                    information = ObjectPhrase(text, tokens, afterVerb);
+                    break;
                 case "obtain":
                     if (subject is not null)
                     {
@@ -144,13 +192,31 @@ public sealed class DisclosureFinder
             }
         }
 
-        if (information is null || ContentFreeObjects.Contains(information.Text))
+        // "handed in his resignation", "passed away": a particle after the verb makes another verb.
+        if (information is not null && !passive && information.Text.Split(' ')[0] is "in" or "out" or "up" or "off" or "away" or "back" or "down")
         {
             return null;
         }
 
         recipients.RemoveAll(r => leaker is not null && r.Entity == leaker.Entity);
         if (leaker is null && recipients.Count == 0)
+        {
+            return null;
+        }
+
+        // "passing them to the newspaper": an object that only points back is fine when both ends are named.
+        if (information is not null && ContentFreeObjects.Contains(information.Text))
+        {
+            information = null;
+        }
+
+        if (information is null && (leaker is null || recipients.Count == 0 || frame == "tell"))
+        {
+            return null;
+        }
+
+        // Telling is everyday speech: it reports a leak only when what was told is protected or the sentence says so.
+        if (frame == "tell" && !NamesInformation(information!.Text) && !NamesInformation(view.Text) && view.Roles.Role != SentenceRole.Disclosure)
         {
             return null;
         }
@@ -162,7 +228,10 @@ public sealed class DisclosureFinder
         }
 
         var strength = Strength(view, frame, verb, leaker, recipients, information);
-        return new DisclosureFinding(view, frame, verb, leaker, recipients, OwnersIn(view, information), information, strength);
+        return new DisclosureFinding(view, frame, verb, leaker, recipients, OwnersIn(view, information), information, strength)
+        {
+            OwnerNames = OwnerAdjectives(information),
+        };
     }
 
     /// <summary>
@@ -170,13 +239,13 @@ public sealed class DisclosureFinder
     /// its own, an object that names protected information, and the classifier's reading of the sentence,
     /// less its belief that the sentence is about something else (an authorised release, a gas leak).
     /// </summary>
-    private double Strength(SentenceView view, string frame, string verb, Mention? leaker, List<Mention> recipients, Contract.Span information)
+    private double Strength(SentenceView view, string frame, string verb, Mention? leaker, List<Mention> recipients, Contract.Span? information)
     {
         var strength = 0.3;
         strength += leaker is null ? 0 : 0.2;
         strength += recipients.Count == 0 ? 0 : 0.15;
         strength += _strongVerbs.Contains(verb) ? 0.25 : frame == "tell" ? 0.1 : 0.05;
-        strength += NamesInformation(information.Text) ? 0.15 : 0;
+        strength += information is not null && NamesInformation(information.Text) ? 0.15 : 0;
         strength += 0.25 * view.Roles[SentenceRole.Disclosure];
         strength -= 0.3 * view.Roles[SentenceRole.Other];
         return Math.Clamp(strength, 0, 1);
@@ -196,10 +265,36 @@ public sealed class DisclosureFinder
         return false;
     }
 
+    /// <summary>Nationality words at the head of the information ("British information", "Israeli intelligence").</summary>
+    private List<string> OwnerAdjectives(Contract.Span? information)
+    {
+        if (information is null)
+        {
+            return [];
+        }
+
+        var tokens = Tokenizer.Tokenize(information.Text);
+        var owners = new List<string>();
+        for (var i = 0; i < Math.Min(3, tokens.Count); i++)
+        {
+            if (_gazetteer.Match(tokens, i, k => k is EntryKind.Demonym) is { } demonym)
+            {
+                owners.Add(demonym.Entry.Canonical);
+            }
+        }
+
+        return owners;
+    }
+
     /// <summary>Countries and bodies named as the owners of the information ("British information", "Israel's intelligence").</summary>
-    private static List<Mention> OwnersIn(SentenceView view, Contract.Span information)
+    private static List<Mention> OwnersIn(SentenceView view, Contract.Span? information)
     {
         var owners = new List<Mention>();
+        if (information is null)
+        {
+            return owners;
+        }
+
         foreach (var mention in view.Mentions)
         {
             if (mention.Start >= information.Start && mention.Start <= information.Start + 12 && mention.Kind is MentionKind.Country or MentionKind.Organization or MentionKind.Group)
@@ -217,7 +312,7 @@ public sealed class DisclosureFinder
     /// </summary>
     private static Mention? Subject(string text, SentenceView view, int verbStart)
     {
-        var candidates = view.Mentions.Where(m => m.End <= verbStart && m.Kind != MentionKind.Outlet).ToList();
+        var candidates = view.Mentions.Where(m => m.End <= verbStart && m.Entity is not null).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -358,6 +453,25 @@ public sealed class DisclosureFinder
         return new Contract.Span(s, e, text[s..e]);
     }
 
+    /// <summary>
+    /// The nearest phrase before token <paramref name="index"/> that names information ("confidential diplomatic
+    /// cables" in "cables in which the ambassador described ... were leaked").
+    /// </summary>
+    private Contract.Span? InformationBefore(string text, SentenceView view, int index)
+    {
+        var tokens = view.Tokens;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var inActor = view.Mentions.Any(m => m.Start <= tokens[i].Start && tokens[i].End <= m.End);
+            if (!inActor && _informationNouns.Contains(tokens[i].Text.ToLowerInvariant()))
+            {
+                return NounPhraseBefore(text, tokens, i + 1);
+            }
+        }
+
+        return null;
+    }
+
     private static Mention? MentionAfterWord(SentenceView view, int from, string word) => MentionsAfterWord(view, from, word).FirstOrDefault();
 
     /// <summary>The actors that follow <paramref name="word"/> after token <paramref name="from"/> in the same clause ("to X and Y").</summary>
@@ -379,6 +493,19 @@ public sealed class DisclosureFinder
 
             var found = new List<Mention>();
             var j = i + 1;
+
+            // "to the political editor of the Daily Beacon": a short description may stand before the actor.
+            var first = view.Mentions.FirstOrDefault(m => m.Start >= tokens[Math.Min(j, tokens.Count - 1)].Start);
+            if (first is not null && j < tokens.Count && view.Mentions.All(m => m.Start != tokens[j].Start))
+            {
+                var gap = view.TokenAt(first.Start) - j;
+                var plain = Enumerable.Range(j, Math.Max(0, gap)).All(k => tokens[k].Text.All(c => char.IsLetter(c) || c == '-'));
+                if (gap is > 0 and <= 6 && plain)
+                {
+                    j = view.TokenAt(first.Start);
+                }
+            }
+
             while (j < tokens.Count)
             {
                 var start = tokens[j].Start;

@@ -11,4 +11,8 @@ public sealed record DisclosureFinding(
     IReadOnlyList<Mention> Recipients,
     IReadOnlyList<Mention> Owners,
     Contract.Span? Information,
-    double Strength);
+    double Strength)
+{
+    /// <summary>Owners named only by a nationality word in the information ("British information" gives United Kingdom).</summary>
+    public IReadOnlyList<string> OwnerNames { get; init; } = [];
+}

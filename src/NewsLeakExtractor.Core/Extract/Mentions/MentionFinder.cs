@@ -18,6 +18,7 @@ public sealed class MentionFinder
     private readonly Gazetteer _gazetteer;
     private readonly HashSet<string> _modifiers = Lexicon.Set("lexicons/actor-modifiers.txt");
     private readonly HashSet<string> _organizationHeads = Lexicon.Set("lexicons/organization-heads.txt");
+    private readonly HashSet<string> _outletWords = Lexicon.Set("lexicons/outlet-words.txt");
     private readonly HashSet<string> _particles = Lexicon.Set("lexicons/name-particles.txt");
     private readonly HashSet<string> _notNames = Lexicon.Set("lexicons/sentence-starters.txt").Concat(Lexicon.Lines("lexicons/not-names.txt")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -189,6 +190,15 @@ public sealed class MentionFinder
 
         var words = tokens.Skip(start).Take(end - start).Select(t => Gazetteer.Key(t.Text)).ToList();
         var name = TrimPossessive(Slice(text, tokens[start], tokens[end - 1]));
+
+        // An outlet the lexicon does not know still looks like one: "the Desert Ledger", "Northshire Echo".
+        if (words.Count >= 2 && tokens.Skip(start).Take(end - start).Any(t => _outletWords.Contains(TrimPossessive(t.Text))))
+        {
+            var from = start > 0 && tokens[start - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase) ? start - 1 : start;
+            mentions.Add(new Mention(tokens[from].Start, tokens[end - 1].End, Slice(text, tokens[from], tokens[end - 1]), MentionKind.Outlet, name, null, null, sentence));
+            return end;
+        }
+
         var isOrganization = words.Any(_organizationHeads.Contains);
         if (isOrganization)
         {

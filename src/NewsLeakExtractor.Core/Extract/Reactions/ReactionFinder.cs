@@ -129,7 +129,7 @@ public sealed class ReactionFinder
             return null;
         }
 
-        var after = sentence.Mentions.Where(m => m.Start >= close && m.Start - close <= 12 && m.Entity is not null && m.Kind != MentionKind.Outlet).FirstOrDefault();
+        var after = sentence.Mentions.Where(m => m.Start >= close && m.Start - close <= 12 && m.Entity is not null && m.Entity.Kind != MentionKind.Outlet).FirstOrDefault();
         if (after is not null && (SpeechVerbAt(text, after.End, 25) || SpeechVerbBefore(text, after.Start, close)))
         {
             return after;
@@ -148,7 +148,7 @@ public sealed class ReactionFinder
     private static Mention? SpeakerBefore(string text, Quotation quotation, SentenceView sentence)
     {
         var open = quotation.Outer.Start;
-        var before = sentence.Mentions.LastOrDefault(m => m.End <= open && open - m.End <= 25 && m.Entity is not null && m.Kind != MentionKind.Outlet);
+        var before = sentence.Mentions.LastOrDefault(m => m.End <= open && open - m.End <= 25 && m.Entity is not null && m.Entity.Kind != MentionKind.Outlet);
         return before is not null && SpeechVerbAt(text, before.End, open - before.End) ? before : null;
     }
 
@@ -178,7 +178,7 @@ public sealed class ReactionFinder
     /// </summary>
     private static List<Mention> Subjects(string text, SentenceView sentence, int cueStart)
     {
-        var before = sentence.Mentions.Where(m => m.End <= cueStart && m.Kind is not (MentionKind.Outlet or MentionKind.Pronoun) && m.Entity is not null).ToList();
+        var before = sentence.Mentions.Where(m => m.End <= cueStart && m.Kind != MentionKind.Pronoun && m.Entity is not null && m.Entity.Kind != MentionKind.Outlet).ToList();
         if (before.Count == 0)
         {
             return [];
