@@ -25,10 +25,13 @@ public sealed partial class EventAssembler
     private readonly LeakLexicons _lexicons;
     private readonly RelativeTimeResolver _time;
 
+    private readonly HashSet<string> _contextWords;
+
     public EventAssembler(LeakLexicons lexicons, RelativeTimeResolver time)
     {
         _lexicons = lexicons;
         _time = time;
+        _contextWords = Text.Lexicon.Set("lexicons/leak-context-words.txt");
     }
 
     public IReadOnlyList<LeakEvent> Assemble(
@@ -39,7 +42,7 @@ public sealed partial class EventAssembler
         IReadOnlyList<ReactionFinding> reactions)
     {
         var drafts = new List<List<DisclosureFinding>>();
-        foreach (var finding in disclosures.Where(d => d.Strength >= MinStrength).OrderBy(d => d.Sentence.Index))
+        foreach (var finding in disclosures.Where(d => d.Strength >= MinStrength && InLeakContext(d, sentences)).OrderBy(d => d.Sentence.Index))
         {
             var home = drafts.FirstOrDefault(d => SameDisclosure(d, finding));
             if (home is null)
@@ -64,6 +67,39 @@ public sealed partial class EventAssembler
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// A disclosure pattern reports a leak only in a leak's context: a verb that means leaking, the classifier's
+    /// verdict, or words of secrecy and leaking (leak, whistleblower, classified, confidential) next to it.
+    /// Without this, "the coach gave the players a day off" would be a disclosure.
+    /// </summary>
+    private bool InLeakContext(DisclosureFinding finding, IReadOnlyList<SentenceView> sentences)
+    {
+        if (finding.StrongVerb)
+        {
+            return true;
+        }
+
+        bool Secrecy(SentenceView s) => s.Tokens.Any(t => _contextWords.Contains(t.Text));
+        var index = finding.Sentence.Index;
+        if (Secrecy(finding.Sentence))
+        {
+            return true;
+        }
+
+        // The classifier's confident verdict counts when the object names information and it went somewhere
+        // (a recipient) or was marked as protected ("internal emails").
+        if (finding.Sentence.Roles[SentenceRole.Disclosure] >= 0.75 && finding.NamesInformation && (finding.Recipients.Count > 0 || finding.Classified))
+        {
+            return true;
+        }
+
+        // Publishing and posting are what everyone does online: only secrecy in the same sentence makes it a leak.
+        // For other verbs a neighbouring sentence may carry it, when the object or the classifier agrees.
+        return finding.Frame != "publish"
+            && sentences.Where(s => Math.Abs(s.Index - index) == 1).Any(Secrecy)
+            && (finding.NamesInformation || finding.Sentence.Roles.Role == SentenceRole.Disclosure);
     }
 
     private static int ParagraphStart(IReadOnlyList<SentenceView> sentences, int index)
@@ -91,6 +127,15 @@ public sealed partial class EventAssembler
             ? finding.Recipients.Any(r => r.Entity is { } entity && recipients.Any(known => known == entity || Related(known, entity)))
             : null;
 
+        // Descriptions of one group vary ("two of its officers", "two detective constables"): unnamed leakers
+        // close together, or the same kind of information, are the same disclosure.
+        var describedAlike = finding.Leaker?.Entity?.Kind == MentionKind.Unnamed && leakers.All(l => l.Kind == MentionKind.Unnamed)
+            && finding.Sentence.Index - draft[^1].Sentence.Index <= 5;
+        if (sameLeaker == false && (describedAlike || SameInformation(draft, finding)) && sameRecipient != false)
+        {
+            sameLeaker = true;
+        }
+
         return (sameLeaker, sameRecipient) switch
         {
             (true, not false) => true,
@@ -98,6 +143,14 @@ public sealed partial class EventAssembler
             (null, null) => finding.Sentence.Index - draft[^1].Sentence.Index <= 2,
             _ => false,
         };
+    }
+
+    /// <summary>The same last word of the disclosed information ("the suspect's name" / "Mr Whitlock's name").</summary>
+    private static bool SameInformation(List<DisclosureFinding> draft, DisclosureFinding finding)
+    {
+        static string? Head(DisclosureFinding f) => f.Information?.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ToLowerInvariant();
+        var head = Head(finding);
+        return head is not null && finding.NamesInformation && draft.Any(d => Head(d) == head && finding.Sentence.Index - d.Sentence.Index <= 5);
     }
 
     /// <summary>Russia and Russia's foreign minister are the same side of a disclosure.</summary>
@@ -132,6 +185,7 @@ public sealed partial class EventAssembler
         var evidenceIndexes = evidenceSentences.Select(s => s.Index).ToHashSet();
         var reactionRecords = reactions
             .Where(r => r.Actor.Entity is not null && !(leakers.Contains(r.Actor.Entity) && evidenceIndexes.Contains(r.Sentence.Index)))
+            .Where(r => Identifiable(r.Actor.Entity!))
             .DistinctBy(r => (r.Actor.Entity, r.Kind, r.Evidence.Start))
             .Select(r => new Reaction(r.Actor.Entity!.ToActor(), r.Kind, r.Text, r.Quote, r.Evidence))
             .ToList();
@@ -156,6 +210,13 @@ public sealed partial class EventAssembler
             evidenceSentences.Select(s => s.ToSpan()).ToList(),
             confidence);
     }
+
+    /// <summary>
+    /// A reactor a reader can tell apart: named, or described with a nationality, body or proper word
+    /// ("Israeli officials", "a Belgian counterterrorism official"); "a spokesman" or "analysts" alone are not.
+    /// </summary>
+    private static bool Identifiable(Entity actor) =>
+        actor.Kind != MentionKind.Unnamed || actor.Affiliation is not null || actor.Name.Split(' ').Any(w => w.Length > 0 && char.IsUpper(w[0]));
 
     private static List<Entity> Actors(IEnumerable<Mention?> mentions) =>
         mentions.Where(m => m?.Entity is not null).Select(m => m!.Entity!).Distinct().ToList();

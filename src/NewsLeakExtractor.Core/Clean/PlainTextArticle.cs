@@ -44,7 +44,8 @@ public static class PlainTextArticle
         {
             if (current.Count > 0)
             {
-                paragraphs.Add(string.Join("\n", current));
+                // Lines of one paragraph are one paragraph: hard-wrapped files must not break sentences at each wrap.
+                paragraphs.Add(string.Join(" ", current));
                 current.Clear();
             }
         }

@@ -39,7 +39,8 @@ internal static class Abbreviations
             return kind;
         }
 
-        if (candidate.Length > 1 && char.IsUpper(candidate[0]))
+        // Single capitals are initials, not "p." or "v." at a sentence start, so only longer words are lowered.
+        if (candidate.Length > 2 && char.IsUpper(candidate[0]))
         {
             Span<char> lowered = candidate.Length <= 64 ? stackalloc char[candidate.Length] : new char[candidate.Length];
             candidate.CopyTo(lowered);
@@ -84,9 +85,11 @@ internal static class SentenceStarters
 {
     private static readonly HashSet<string> Words = new(Lexicon.Lines("lexicons/sentence-starters.txt"), StringComparer.Ordinal);
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Case-sensitive: the list holds capitalised forms, and a starter after an ambiguous period is only evidence
     /// of a new sentence when it is capitalised ("U.S. The" splits; "U.S. the" does not reach here at all).
     /// </summary>
-    public static bool Contains(string word) => Words.Contains(word);
+    public static bool Contains(ReadOnlySpan<char> word) => Lookup.Contains(word);
 }

@@ -15,7 +15,8 @@ namespace NewsLeakExtractor.Text;
 /// <item>Straight double quotes alternate open/close; a straight quote that can only be closing with none open
 /// (12" pizza) is ignored. Curly ’ and straight ' are apostrophes unless a single quotation is open and the mark is
 /// not followed by a letter or digit, so "Israel’s" never closes a quotation; a plural possessive ("officials’ view")
-/// inside a ‘single’ quotation does close it early, a known limit.</item>
+/// inside a ‘single’ quotation is taken as such when a lower-case word follows it and another closing mark comes
+/// later on the line.</item>
 /// <item>A single quotation left open at the end of its paragraph with no continuation is dropped rather than
 /// reported, because it is most often an apostrophe misread as a mark ("'em", "'tis").</item>
 /// </list>
@@ -201,7 +202,8 @@ public static class QuotationFinder
 
                 break;
             case '\u2019' or '\'':
-                if (openSingle >= 0 && !TextChars.IsSpace(before) && !char.IsLetterOrDigit(after))
+                if (openSingle >= 0 && !TextChars.IsSpace(before) && !char.IsLetterOrDigit(after) && !IsElision(text, line, k, stack[openSingle].Mark)
+                    && !TextChars.IsPluralPossessiveInQuote(text, k, line.End))
                 {
                     Close(text, stack, openSingle, k, found);
                 }
@@ -212,6 +214,21 @@ public static class QuotationFinder
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// "rock ’n’ roll": a word wrapped in apostrophes that did not open the quotation is an elision, not its end.
+    /// </summary>
+    private static bool IsElision(string text, TextLine line, int k, int openMark)
+    {
+        var wordStart = k;
+        while (wordStart > line.Start && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return wordStart < k && wordStart > line.Start && wordStart - 1 != openMark && TextChars.IsApostrophe(text[wordStart - 1])
+            && (wordStart - 1 == line.Start || TextChars.IsSpace(text[wordStart - 2]));
     }
 
     private static int Top(List<Open> stack, Family family)

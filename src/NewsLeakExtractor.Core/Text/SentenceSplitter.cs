@@ -1,10 +1,12 @@
+using System.Buffers;
+
 namespace NewsLeakExtractor.Text;
 
 /// <summary>
 /// Rule-based English sentence splitter for news text, working on the tokens of <see cref="Tokenizer"/>.
 /// </summary>
 /// <remarks>
-/// Rules, in order:
+/// Rules:
 /// <list type="number">
 /// <item>Every line break ends a sentence: cleaned articles put headings, captions and list items on lines of their
 /// own, and those often lack final punctuation. Hard-wrapped plain text is therefore split at its wraps.</item>
@@ -39,13 +41,20 @@ public static class SentenceSplitter
         "warned", "stated", "joked", "quipped", "pleaded", "whispered", "snapped", "sighed", "laughed",
     };
 
+    private static readonly SearchValues<char> RomanDigits = SearchValues.Create("IVXLivxl");
+
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "He", "She", "They", "We", "I", "It", "You" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The sentences of <paramref name="text"/>, in order, indexed from 0.</summary>
     public static IReadOnlyList<Sentence> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var pieces = new List<(int Start, int End, int Paragraph)>();
+        var tokens = new List<RawToken>();
         var paragraph = -1;
         foreach (var line in TextLines.NonBlank(text))
         {
@@ -54,40 +63,41 @@ public static class SentenceSplitter
                 paragraph++;
             }
 
-            SplitLine(text, line, paragraph, pieces);
+            tokens.Clear();
+            Tokenizer.Scan(text, line.Start, line.End, tokens);
+            SplitLine(text, line, tokens, paragraph, pieces);
         }
 
         return WithQuotations(text, pieces, QuotationFinder.Find(text));
     }
 
-    private static void SplitLine(string text, TextLine line, int paragraph, List<(int, int, int)> pieces)
+    private static void SplitLine(string text, TextLine line, List<RawToken> tokens, int paragraph, List<(int, int, int)> pieces)
     {
-        var tokens = Tokenizer.Tokenize(text, line.Start, line.End);
         var n = tokens.Count;
         var first = 0;
         bool? titleCase = null;
         for (var k = 0; k < n; k++)
         {
             var token = tokens[k];
-            var terminator = IsTerminator(token);
-            if (!terminator && !(token.Kind == TokenKind.Abbreviation && token.Text.EndsWith('.')))
+            var terminator = IsTerminator(text, token);
+            if (!terminator && !(token.Kind == TokenKind.Abbreviation && token.Last(text) == '.'))
             {
                 continue;
             }
 
             // The terminator run ("?!", "...") and the closing quotes and brackets glued to it.
             var j = k;
-            var strong = terminator && token.Text[0] != '.';
-            while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsTerminator(tokens[j + 1]))
+            var strong = terminator && token.First(text) != '.';
+            while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsTerminator(text, tokens[j + 1]))
             {
                 j++;
                 terminator = true;
-                strong |= tokens[j].Text[0] != '.';
+                strong |= tokens[j].First(text) != '.';
             }
 
             var closers = 0;
             var closedQuote = false;
-            while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsCloser(tokens[j + 1]))
+            while (j + 1 < n && tokens[j + 1].Start == tokens[j].End && IsCloser(text, tokens[j + 1]))
             {
                 j++;
                 closers++;
@@ -100,18 +110,18 @@ public static class SentenceSplitter
             }
 
             var next = j + 1;
-            if (tokens[next].Start > tokens[j].End && OpensSentence(tokens[next]))
+            if (tokens[next].Start > tokens[j].End && OpensSentence(text, tokens[next]))
             {
                 bool ends;
                 if (!terminator && closers == 0)
                 {
-                    titleCase ??= IsTitleCase(tokens);
-                    ends = !titleCase.Value && AbbreviationEnds(tokens, first, k, next);
+                    titleCase ??= IsTitleCase(text, tokens);
+                    ends = !titleCase.Value && AbbreviationEnds(text, tokens, first, k, next);
                 }
                 else
                 {
-                    ends = !IsListMarker(tokens, first, k, line)
-                        && !(closedQuote && strong && IsAttribution(tokens, next));
+                    ends = !IsListMarker(text, tokens, first, k, line)
+                        && !(closedQuote && strong && IsAttribution(text, tokens, next));
                 }
 
                 if (ends)
@@ -130,14 +140,14 @@ public static class SentenceSplitter
         }
     }
 
-    private static bool IsTerminator(Token token)
+    private static bool IsTerminator(string text, RawToken token)
     {
         if (token.Kind != TokenKind.Punctuation)
         {
             return false;
         }
 
-        foreach (var c in token.Text)
+        foreach (var c in token.In(text))
         {
             if (!TextChars.IsSentenceTerminator(c))
             {
@@ -148,19 +158,19 @@ public static class SentenceSplitter
         return true;
     }
 
-    private static bool IsCloser(Token token) =>
-        token.Text.Length == 1 && ((token.Kind == TokenKind.Quote && TextChars.IsClosingQuote(token.Text[0]))
-            || (token.Kind == TokenKind.Punctuation && TextChars.IsClosingBracket(token.Text[0])));
+    private static bool IsCloser(string text, RawToken token) =>
+        token.Length == 1 && ((token.Kind == TokenKind.Quote && TextChars.IsClosingQuote(token.First(text)))
+            || (token.Kind == TokenKind.Punctuation && TextChars.IsClosingBracket(token.First(text))));
 
     /// <summary>Whether a token after whitespace can be the first of a sentence.</summary>
-    private static bool OpensSentence(Token token)
+    private static bool OpensSentence(string text, RawToken token)
     {
-        var t = token.Text;
+        var t = token.In(text);
         switch (token.Kind)
         {
             case TokenKind.Word or TokenKind.Abbreviation:
                 // "iPhone", "eBay": brand names keep a lower-case first letter at a sentence start.
-                return token.IsCapitalized || (t.Length > 2 && char.IsLower(t[0]) && (char.IsUpper(t[1]) || char.IsUpper(t[2])));
+                return token.IsCapitalizedIn(text) || (t.Length > 2 && char.IsLower(t[0]) && (char.IsUpper(t[1]) || char.IsUpper(t[2])));
             case TokenKind.Number:
                 return true;
             case TokenKind.Quote:
@@ -173,11 +183,11 @@ public static class SentenceSplitter
     }
 
     /// <summary>Whether the period of the abbreviation at <paramref name="k"/> also ends the sentence.</summary>
-    private static bool AbbreviationEnds(IReadOnlyList<Token> tokens, int first, int k, int next)
+    private static bool AbbreviationEnds(string text, List<RawToken> tokens, int first, int k, int next)
     {
         var abbreviation = tokens[k];
         var following = tokens[next];
-        var kind = Tokenizer.AbbreviationKindOf(abbreviation);
+        var kind = Abbreviations.Find(abbreviation.In(text)) ?? AbbreviationKind.Initials;
         switch (kind)
         {
             case AbbreviationKind.NonFinal or AbbreviationKind.Number:
@@ -192,36 +202,36 @@ public static class SentenceSplitter
             return false;
         }
 
-        return following.Kind == TokenKind.Quote || SentenceStarters.Contains(following.Text);
+        return following.Kind == TokenKind.Quote || SentenceStarters.Contains(following.In(text));
     }
 
     /// <summary>"1.", "b.", "IV." alone at the start of a line are list markers, not sentences.</summary>
-    private static bool IsListMarker(IReadOnlyList<Token> tokens, int first, int k, TextLine line)
+    private static bool IsListMarker(string text, List<RawToken> tokens, int first, int k, TextLine line)
     {
-        if (k != first + 1 || tokens[k].Text != "." || tokens[first].Start != line.Start)
+        if (k != first + 1 || tokens[k].Length != 1 || tokens[k].First(text) != '.' || tokens[first].Start != line.Start)
         {
             return false;
         }
 
-        var marker = tokens[first].Text;
+        var marker = tokens[first].In(text);
         return tokens[first].Kind switch
         {
-            TokenKind.Number => marker.Length <= 2 && marker.All(char.IsAsciiDigit),
-            TokenKind.Word => marker.Length == 1 || (marker.Length <= 4 && marker.All(c => "IVXLivxl".Contains(c))),
+            TokenKind.Number => marker.Length <= 2 && !marker.ContainsAnyExceptInRange('0', '9'),
+            TokenKind.Word => marker.Length == 1 || (marker.Length <= 4 && !marker.ContainsAnyExcept(RomanDigits)),
             _ => false,
         };
     }
 
     /// <summary>"Trump asked", "Mr. Smith said", "He added" right after a quotation ending in ? or !.</summary>
-    private static bool IsAttribution(IReadOnlyList<Token> tokens, int next)
+    private static bool IsAttribution(string text, List<RawToken> tokens, int next)
     {
-        if (Pronouns.Contains(tokens[next].Text))
+        if (PronounLookup.Contains(tokens[next].In(text)))
         {
-            return next + 1 < tokens.Count && SpeechVerbs.Contains(tokens[next + 1].Text);
+            return next + 1 < tokens.Count && SpeechVerbLookup.Contains(tokens[next + 1].In(text));
         }
 
         // "Officials said..." after a quotation is a new sentence about someone else, not the quote's attribution.
-        if (SentenceStarters.Contains(tokens[next].Text))
+        if (SentenceStarters.Contains(tokens[next].In(text)))
         {
             return false;
         }
@@ -229,12 +239,12 @@ public static class SentenceSplitter
         for (var m = next; m < tokens.Count && m < next + 5; m++)
         {
             var token = tokens[m];
-            if (SpeechVerbs.Contains(token.Text))
+            if (SpeechVerbLookup.Contains(token.In(text)))
             {
                 return m > next;
             }
 
-            if (!token.IsCapitalized)
+            if (!token.IsCapitalizedIn(text))
             {
                 return false;
             }
@@ -244,16 +254,16 @@ public static class SentenceSplitter
     }
 
     /// <summary>Headlines capitalise every major word, so a capital after "U.S." there says nothing about sentence ends.</summary>
-    private static bool IsTitleCase(IReadOnlyList<Token> tokens)
+    private static bool IsTitleCase(string text, List<RawToken> tokens)
     {
         var words = 0;
         var capitalised = 0;
         foreach (var token in tokens)
         {
-            if (token.Kind == TokenKind.Word && token.Length >= 4 && char.IsLetter(token.Text[0]))
+            if (token.Kind == TokenKind.Word && token.Length >= 4 && char.IsLetter(token.First(text)))
             {
                 words++;
-                if (token.IsCapitalized)
+                if (token.IsCapitalizedIn(text))
                 {
                     capitalised++;
                 }

@@ -69,4 +69,27 @@ internal static class TextChars
     public static bool IsDigitAt(string text, int i, int end) => i < end && char.IsDigit(text[i]);
 
     public static bool IsWordCharAt(string text, int i, int end) => WordCharWidth(text, i, end) > 0;
+
+    /// <summary>
+    /// Inside an open ‘single’ quotation, whether the ’ at <paramref name="k"/> is a plural possessive
+    /// ("‘The officials’ view is clear.’"): it follows an "s", a lower-case word follows it, and another closing
+    /// candidate comes later on the line.
+    /// </summary>
+    public static bool IsPluralPossessiveInQuote(string text, int k, int end)
+    {
+        if (k == 0 || text[k - 1] is not ('s' or 'S') || k + 2 >= end || text[k + 1] != ' ' || !char.IsLower(text[k + 2]))
+        {
+            return false;
+        }
+
+        for (var m = k + 2; m < end && !IsLineBreak(text[m]); m++)
+        {
+            if (text[m] is '\u2019' or '\'' && !IsSpace(text[m - 1]) && (m + 1 == end || !char.IsLetterOrDigit(text[m + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -41,3 +41,17 @@ public sealed record Token(int Start, int End, string Text, TokenKind Kind)
     /// <summary>True for a token whose first character is an upper-case (or uncased) letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsLetter(Text, 0) && !char.IsLower(Text, 0);
 }
+
+/// <summary>A token before its text is cut out: what the sentence splitter works on, to spare a string per token.</summary>
+internal readonly record struct RawToken(int Start, int End, TokenKind Kind)
+{
+    public int Length => End - Start;
+
+    public ReadOnlySpan<char> In(string text) => text.AsSpan(Start, End - Start);
+
+    public char First(string text) => text[Start];
+
+    public char Last(string text) => text[End - 1];
+
+    public bool IsCapitalizedIn(string text) => char.IsLetter(text, Start) && !char.IsLower(text, Start);
+}

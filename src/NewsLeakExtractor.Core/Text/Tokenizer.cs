@@ -12,7 +12,8 @@ namespace NewsLeakExtractor.Text;
 /// <item>Possessives stay inside the word ("Israel’s", "officials’"): downstream matching strips them when it
 /// needs the bare name (<see cref="PossessiveStem"/>), and keeping them avoids guessing whether a lone ’ is an
 /// apostrophe or a closing quote. A trailing ’ after an "s" counts as possessive unless a single quotation opened
-/// earlier on the same line is still open.</item>
+/// earlier on the same line is still open and nothing suggests otherwise (a lower-case word after it and another
+/// closing mark later on the line).</item>
 /// <item>A period joins the word before it only for listed abbreviations (<c>lexicons/abbreviations.txt</c>),
 /// single capital initials ("J.") and letter-period chains ("U.S.", "J.K.", "Ph.D."); so "U.S." at the end of a
 /// sentence is one <see cref="TokenKind.Abbreviation"/> token and the sentence splitter decides whether its period
@@ -39,10 +40,20 @@ public static partial class Tokenizer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
 
-        var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
-        new Scanner(text, start, end, tokens).Run();
+        var raw = new List<RawToken>(Math.Max(4, (end - start) / 6));
+        Scan(text, start, end, raw);
+        var tokens = new Token[raw.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var (from, to, kind) = raw[i];
+            tokens[i] = new Token(from, to, text.Substring(from, to - from), kind);
+        }
+
         return tokens;
     }
+
+    /// <summary>Appends the tokens of <c>text[start..end]</c> to <paramref name="into"/> without materialising their strings.</summary>
+    internal static void Scan(string text, int start, int end, List<RawToken> into) => new Scanner(text, start, end, into).Run();
 
     /// <summary>The token without a possessive ending ("Israel’s" → "Israel", "officials’" → "officials").</summary>
     public static TextSpan PossessiveStem(Token token)
@@ -61,10 +72,6 @@ public static partial class Tokenizer
         return token.Span;
     }
 
-    /// <summary>How an abbreviation token's period bears on sentence ends.</summary>
-    internal static AbbreviationKind AbbreviationKindOf(Token token) =>
-        Abbreviations.Find(token.Text) ?? AbbreviationKind.Initials;
-
     // Bare domains are recognised only with a lower-case top-level domain from this list, so "U.S." or "e.g." never match;
     // domains that are also English words (it, in, me, no, be) are left out so a missing space ("end.it") stays words.
     [GeneratedRegex(@"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:com|org|net|gov|edu|mil|int|info|io|co|uk|us|eu|de|fr|ca|au|ru|cn|jp|news|ly|tv|ch|nl|se|ie|nz|il|ua|es|gl)(?![A-Za-z0-9-])(?:[/?#:]\S*)?", RegexOptions.CultureInvariant)]
@@ -73,7 +80,7 @@ public static partial class Tokenizer
     [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
 
-    private sealed class Scanner(string text, int start, int end, List<Token> tokens)
+    private sealed class Scanner(string text, int start, int end, List<RawToken> tokens)
     {
         private int _specialStart = -1;
         private int _specialEnd = -1;
@@ -122,7 +129,7 @@ public static partial class Tokenizer
             }
         }
 
-        private void Emit(int from, int to, TokenKind kind) => tokens.Add(new Token(from, to, text.Substring(from, to - from), kind));
+        private void Emit(int from, int to, TokenKind kind) => tokens.Add(new RawToken(from, to, kind));
 
         /// <summary>Looks for a URL or e-mail address in the whitespace-delimited chunk starting at <paramref name="from"/>.</summary>
         private void FindSpecial(int from)
@@ -299,7 +306,7 @@ public static partial class Tokenizer
 
             var before = i > start ? text[i - 1] : ' ';
             var after = i + 1 < limit ? text[i + 1] : ' ';
-            if (c is '\u2018' or '\u201B' || (c is '\'' or '\u2019' && !char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)))
+            if (c is '\u2018' or '\u201B' || (c == '\'' && !char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)))
             {
                 _singleQuoteOpen = true;
             }
@@ -459,8 +466,8 @@ public static partial class Tokenizer
                 break;
             }
 
-            if (j < limit && j > from && TextChars.IsApostrophe(text[j]) && text[j - 1] is 's' or 'S' && !_singleQuoteOpen
-                && !TextChars.IsWordCharAt(text, j + 1, limit))
+            if (j < limit && j > from && TextChars.IsApostrophe(text[j]) && text[j - 1] is 's' or 'S'
+                && !TextChars.IsWordCharAt(text, j + 1, limit) && (!_singleQuoteOpen || TextChars.IsPluralPossessiveInQuote(text, j, end)))
             {
                 j++; // plural possessive: "officials’ statements"
             }
@@ -492,10 +499,12 @@ public static partial class Tokenizer
                     k++;
                 }
 
-                return TextChars.IsDigitAt(text, k, limit);
+                if (TextChars.IsDigitAt(text, k, limit))
+                {
+                    return true;
+                }
             }
-
-            if (kind is not null)
+            else if (kind is not null)
             {
                 return true;
             }

@@ -237,7 +237,7 @@ public sealed class RobustnessTests : IDisposable
         var article = outcome.Result!.Article;
         Assert.Equal("Leaked audit names three contractors", article.Title);
         Assert.Equal(
-            "The first paragraph runs over\ntwo lines of the file.\n\n"
+            "The first paragraph runs over two lines of the file.\n\n"
             + "The second paragraph follows several blank lines.\n\n"
             + "The third paragraph has untidy spacing.",
             article.Text);

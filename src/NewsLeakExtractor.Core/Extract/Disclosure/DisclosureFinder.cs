@@ -18,6 +18,14 @@ public sealed class DisclosureFinder
         "to", "with", "in", "at", "during", "on", "after", "before", "because", "while", "as", "when", "since", "until", "by", "from", "last", "ago", "who", "which", "and", "but", "amid", "despite", "without", "via", "through", "into", "ahead", "days", "weeks", "months", "hours",
     };
 
+    /// <summary>Words that cannot open the thing disclosed: what follows them is a clause or a place, not information.</summary>
+    private static readonly HashSet<string> NotObjectStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "that", "on", "as", "in", "at", "for", "we", "i", "you", "he", "she", "they", "there", "if", "whether", "what", "how", "why", "when", "where", "who", "because", "so", "than", "up", "out", "off", "back", "away", "down",
+    };
+
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.OrdinalIgnoreCase) { "him", "her", "them", "us", "me" };
+
     private static readonly HashSet<string> ContentFreeObjects = new(StringComparer.OrdinalIgnoreCase) { "it", "this", "that", "them", "something", "anything", "nothing", "so", "out" };
     private static readonly HashSet<string> IrregularPast = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -185,15 +193,24 @@ public sealed class DisclosureFinder
                     break;
                 default: // give, publish, expose
                     leaker = subject;
-                    information = ObjectPhrase(text, tokens, afterVerb);
+                    var objectStart = afterVerb;
+
+                    // Double object: "handed him the documents", "gave the reporter a copy".
+                    if (frame == "give" && DoubleObject(view, afterVerb) is var (indirect, afterIndirect) && indirect is not null)
+                    {
+                        recipients.Add(indirect);
+                        objectStart = afterIndirect;
+                    }
+
+                    information = ObjectPhrase(text, tokens, objectStart);
                     recipients.AddRange(MentionsAfterWord(view, afterVerb, "to"));
                     recipients.AddRange(MentionsAfterWord(view, afterVerb, "with"));
                     break;
             }
         }
 
-        // "handed in his resignation", "passed away": a particle after the verb makes another verb.
-        if (information is not null && !passive && information.Text.Split(' ')[0] is "in" or "out" or "up" or "off" or "away" or "back" or "down")
+        // "handed in his resignation", "told to the BBC interviewer", "gave her a unique advantage": not an object.
+        if (information is not null && !passive && (NotObjectStarts.Contains(information.Text.Split(' ')[0]) || (ObjectPronouns.Contains(information.Text.Split(' ')[0]) && information.Text.Contains(' ', StringComparison.Ordinal))))
         {
             return null;
         }
@@ -231,6 +248,9 @@ public sealed class DisclosureFinder
         return new DisclosureFinding(view, frame, verb, leaker, recipients, OwnersIn(view, information), information, strength)
         {
             OwnerNames = OwnerAdjectives(information),
+            StrongVerb = _strongVerbs.Contains(verb),
+            NamesInformation = information is not null && NamesInformation(information.Text),
+            Classified = information is not null && information.Text.Split(' ').Any(w => _classifications.ContainsKey(w)),
         };
     }
 
@@ -335,6 +355,25 @@ public sealed class DisclosureFinder
         }
 
         return null;
+    }
+
+    /// <summary>An indirect object right after the verb when a determiner follows it: "handed him the file".</summary>
+    private static (Mention? Indirect, int Next) DoubleObject(SentenceView view, int index)
+    {
+        var tokens = view.Tokens;
+        if (index + 1 >= tokens.Count)
+        {
+            return (null, index);
+        }
+
+        var mention = view.Mentions.FirstOrDefault(m => m.Start == tokens[index].Start && m.Entity is not null);
+        if (mention is null)
+        {
+            return (null, index);
+        }
+
+        var next = view.TokenAt(mention.End);
+        return next < tokens.Count && Determiners.Contains(tokens[next].Text) ? (mention, next) : (null, index);
     }
 
     /// <summary>The people told: actors right after the verb, or "both men" meaning the people named before.</summary>

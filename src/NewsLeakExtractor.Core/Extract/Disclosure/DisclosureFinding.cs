@@ -15,4 +15,13 @@ public sealed record DisclosureFinding(
 {
     /// <summary>Owners named only by a nationality word in the information ("British information" gives United Kingdom).</summary>
     public IReadOnlyList<string> OwnerNames { get; init; } = [];
+
+    /// <summary>The verb means leaking on its own ("leaked", "divulged").</summary>
+    public bool StrongVerb { get; init; }
+
+    /// <summary>What was disclosed is named as protected information ("the memo", "classified documents").</summary>
+    public bool NamesInformation { get; init; }
+
+    /// <summary>What was disclosed carries a classification or protection word ("internal", "confidential", "classified").</summary>
+    public bool Classified { get; init; }
 }
