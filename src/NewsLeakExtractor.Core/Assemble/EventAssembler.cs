@@ -42,7 +42,7 @@ public sealed partial class EventAssembler
         IReadOnlyList<ReactionFinding> reactions)
     {
         var drafts = new List<List<DisclosureFinding>>();
-        foreach (var finding in disclosures.Where(d => d.Strength >= MinStrength && InLeakContext(d, sentences)).OrderBy(d => d.Sentence.Index))
+        foreach (var finding in disclosures.Where(d => IsReportable(d, sentences)).OrderBy(d => d.Sentence.Index))
         {
             var home = drafts.FirstOrDefault(d => SameDisclosure(d, finding));
             if (home is null)
@@ -74,6 +74,10 @@ public sealed partial class EventAssembler
     /// verdict, or words of secrecy and leaking (leak, whistleblower, classified, confidential) next to it.
     /// Without this, "the coach gave the players a day off" would be a disclosure.
     /// </summary>
+    /// <summary>Strong enough, and in a leak's context, to be reported as (part of) a leak event.</summary>
+    public bool IsReportable(DisclosureFinding finding, IReadOnlyList<SentenceView> sentences) =>
+        finding.Strength >= MinStrength && InLeakContext(finding, sentences);
+
     private bool InLeakContext(DisclosureFinding finding, IReadOnlyList<SentenceView> sentences)
     {
         if (finding.StrongVerb)
@@ -89,7 +93,8 @@ public sealed partial class EventAssembler
         }
 
         // The classifier's confident verdict counts when the object names information and it went somewhere
-        // (a recipient) or was marked as protected ("internal emails").
+        // (a recipient) or was marked as protected ("internal emails"); the article around it will still have
+        // used a word of leaking or secrecy somewhere (LeakEventExtractor checks that first).
         if (finding.Sentence.Roles[SentenceRole.Disclosure] >= 0.75 && finding.NamesInformation && (finding.Recipients.Count > 0 || finding.Classified))
         {
             return true;

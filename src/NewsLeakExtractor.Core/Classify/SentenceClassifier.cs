@@ -6,15 +6,19 @@ namespace NewsLeakExtractor.Classify;
 /// <summary>
 /// Gives each sentence of an article its role (disclosure, reaction, attribution, background, other)
 /// with the committed model (<c>models/sentence-classifier.zip</c>, embedded at build time).
-/// Scoring goes through a batch transform, which is safe to share across threads.
+/// Safe to share across threads.
 /// </summary>
-public sealed class SentenceClassifier
+public sealed class SentenceClassifier : IDisposable
 {
     public const string ModelResource = "models/sentence-classifier.zip";
 
     private readonly MLContext _ml = new(seed: SentenceClassifierTrainer.Seed);
     private readonly ITransformer _model;
     private readonly string[] _roles;
+
+    // A prediction engine scores one sentence in microseconds where a batch transform costs milliseconds of set-up,
+    // but it is not thread-safe: one per thread.
+    private readonly ThreadLocal<PredictionEngine<SentenceInput, SentencePrediction>> _engines;
 
     public SentenceClassifier()
         : this(OpenEmbeddedModel())
@@ -28,6 +32,7 @@ public sealed class SentenceClassifier
         var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
         output["Score"].GetSlotNames(ref slotNames);
         _roles = slotNames.DenseValues().Select(v => v.ToString()).ToArray();
+        _engines = new ThreadLocal<PredictionEngine<SentenceInput, SentencePrediction>>(() => _ml.Model.CreatePredictionEngine<SentenceInput, SentencePrediction>(_model), trackAllValues: true);
         Version = $"sdca-maxent/{ModelHash(model)}";
     }
 
@@ -41,9 +46,25 @@ public sealed class SentenceClassifier
             return [];
         }
 
-        var data = _ml.Data.LoadFromEnumerable(sentences.Select(s => new SentenceInput { Text = s }));
-        var predictions = _ml.Data.CreateEnumerable<SentencePrediction>(_model.Transform(data), reuseRowObject: false);
-        return predictions.Select(p => new SentenceRoleScores(p.Role, _roles.Zip(p.Scores).ToDictionary(x => x.First, x => (double)x.Second))).ToList();
+        var engine = _engines.Value!;
+        var results = new List<SentenceRoleScores>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var prediction = engine.Predict(new SentenceInput { Text = sentence });
+            results.Add(new SentenceRoleScores(prediction.Role, _roles.Zip(prediction.Scores).ToDictionary(x => x.First, x => (double)x.Second)));
+        }
+
+        return results;
+    }
+
+    public void Dispose()
+    {
+        foreach (var engine in _engines.Values)
+        {
+            engine.Dispose();
+        }
+
+        _engines.Dispose();
     }
 
     private static MemoryStream OpenEmbeddedModel()

@@ -1,185 +1,460 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace NewsLeakExtractor.Clean;
 
-/// <summary>The schema.org article described by a page's JSON-LD blocks, including those nested in <c>@graph</c>.</summary>
-internal sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Authors, string? DatePublished, string? ArticleBody, string? Publisher, string? Url)
+/// <summary>A schema.org author: a person's name, or an organisation's.</summary>
+/// <param name="IsSingle">The name comes from one Person or Organization object, so it names one party ("Doe, Jane" included).</param>
+internal sealed record JsonLdAuthor(string Name, bool IsOrganization, bool IsSingle = false);
+
+/// <summary>
+/// The schema.org article described by a page's JSON-LD blocks, including those nested in <c>@graph</c> or
+/// <c>mainEntity</c>, with <c>@id</c> references (Yoast-style graphs) resolved and gaps filled from the page's
+/// WebPage and WebSite nodes.
+/// </summary>
+internal sealed partial record JsonLdArticle
 {
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
-        "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "WebPage",
+        "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle",
+        "TechArticle", "MedicalScholarlyArticle", "Posting",
     };
 
-    private static readonly JsonDocumentOptions Tolerant = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
-
-    /// <summary>The best article object among the blocks: a *Article type beats a plain WebPage.</summary>
-    public static JsonLdArticle? Find(IEnumerable<string> blocks)
+    /// <summary>Types that describe an article only when nothing more specific does.</summary>
+    private static readonly HashSet<string> WeakArticleTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        JsonLdArticle? best = null;
-        var bestRank = int.MaxValue;
+        "SocialMediaPosting", "DiscussionForumPosting", "Review", "CreativeWork", "Blog", "Chapter", "Book",
+    };
+
+    private static readonly HashSet<string> PageTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "WebPage", "ItemPage", "AboutPage", "CollectionPage", "ProfilePage", "QAPage", "FAQPage", "MedicalWebPage",
+    };
+
+    private static readonly HashSet<string> OrganizationTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "NGO", "EducationalOrganization",
+        "LocalBusiness", "Brand", "WebSite",
+    };
+
+    private static readonly JsonDocumentOptions Tolerant = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 128 };
+
+    public string? Headline { get; init; }
+
+    /// <summary>The node's <c>name</c>, which some sites fill with the headline and others with something else.</summary>
+    public string? Name { get; init; }
+
+    public IReadOnlyList<JsonLdAuthor> Authors { get; init; } = [];
+
+    public string? DatePublished { get; init; }
+
+    public string? DateCreated { get; init; }
+
+    public string? DateModified { get; init; }
+
+    public string? ArticleBody { get; init; }
+
+    public string? Publisher { get; init; }
+
+    /// <summary>The name of the page's schema.org WebSite node.</summary>
+    public string? WebSiteName { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Language { get; init; }
+
+    /// <summary>True when the data came from an article type, not only from a WebPage node.</summary>
+    public bool IsArticle { get; init; }
+
+    /// <summary>The best article among the blocks; null when no block parses or none describes an article or page.</summary>
+    /// <param name="blocks">The text of each <c>application/ld+json</c> script.</param>
+    /// <param name="pageUrls">The page's own addresses: an article node that names one of them is the page's article, not a related one.</param>
+    public static JsonLdArticle? Find(IEnumerable<string> blocks, IEnumerable<Uri?>? pageUrls = null)
+    {
+        var own = new HashSet<string>((pageUrls ?? []).Where(u => u is not null).Select(u => UrlKey(u!.ToString())), StringComparer.Ordinal);
+        var roots = new List<JsonElement>();
         foreach (var block in blocks)
         {
-            JsonDocument document;
+            if (TryParse(block) is { } root)
+            {
+                roots.Add(root);
+            }
+        }
+
+        if (roots.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var nodes = new List<(JsonElement Node, int Depth)>();
+        foreach (var root in roots)
+        {
+            Collect(root, 0, nodes, ids);
+        }
+
+        var context = new Context(ids);
+        JsonElement? article = null, page = null, site = null;
+        var bestScore = int.MinValue;
+        foreach (var (node, depth) in nodes)
+        {
+            var types = Types(node).ToList();
+            var strong = types.Any(ArticleTypes.Contains);
+            if (strong || types.Any(WeakArticleTypes.Contains))
+            {
+                // A specific type wins, then a richer node; among equals the shallower, then the earlier one.
+                var score = (strong ? 16 : 0) + (NamesPage(node, own) ? 8 : 0) + (Has(node, "headline") ? 4 : 0) + (Has(node, "datePublished") ? 2 : 0)
+                    + (Has(node, "author") ? 2 : 0) + (Has(node, "articleBody") ? 1 : 0) - depth;
+                if (score > bestScore)
+                {
+                    article = node;
+                    bestScore = score;
+                }
+            }
+            else if (types.Any(PageTypes.Contains))
+            {
+                page ??= node;
+            }
+            else if (types.Any(t => t.Equals("WebSite", StringComparison.OrdinalIgnoreCase)))
+            {
+                site ??= node;
+            }
+        }
+
+        var main = article ?? page;
+        if (main is null)
+        {
+            return site is null ? null : new JsonLdArticle { WebSiteName = context.Text(site.Value, "name") };
+        }
+
+        var m = main.Value;
+        var authors = context.Authors(m);
+        if (authors.Count == 0 && page is not null && article is not null)
+        {
+            authors = context.Authors(page.Value);
+        }
+
+        string? Field(string property) => context.Text(m, property) ?? (page is { } p && article is not null ? context.Text(p, property) : null);
+
+        string? url = context.Text(m, "url");
+        if (context.Resolve(m, "mainEntityOfPage") is { } entity)
+        {
+            url ??= entity.ValueKind == JsonValueKind.String ? entity.GetString() : context.Text(entity, "@id") ?? context.Text(entity, "url");
+        }
+
+        return new JsonLdArticle
+        {
+            Headline = context.Text(m, "headline"),
+            Name = context.Text(m, "name"),
+            Authors = authors,
+            DatePublished = Field("datePublished"),
+            DateCreated = Field("dateCreated"),
+            DateModified = Field("dateModified"),
+            ArticleBody = context.Text(m, "articleBody"),
+            Publisher = context.Names(m, "publisher").Select(a => a.Name).FirstOrDefault()
+                ?? (page is { } pg ? context.Names(pg, "publisher").Select(a => a.Name).FirstOrDefault() : null),
+            WebSiteName = site is { } s ? context.Text(s, "name") : null,
+            Url = url ?? (page is { } pu ? context.Text(pu, "url") : null),
+            Description = Field("description"),
+            Language = Field("inLanguage"),
+            IsArticle = article is not null,
+        };
+    }
+
+    /// <summary>Parses a script body, tolerating CDATA and comment wrappers, trailing semicolons and raw control characters.</summary>
+    internal static JsonElement? TryParse(string block)
+    {
+        var text = Wrapper().Replace(block, string.Empty).Trim().TrimEnd(';').Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var attempt in new[] { text, ControlCharacters().Replace(text, " ") })
+        {
             try
             {
-                document = JsonDocument.Parse(block.Trim().TrimEnd(';'), Tolerant);
+                using var document = JsonDocument.Parse(attempt, Tolerant);
+                return document.RootElement.Clone();
             }
             catch (JsonException)
             {
-                continue;
-            }
-
-            using (document)
-            {
-                foreach (var (node, rank) in Candidates(document.RootElement))
-                {
-                    if (rank < bestRank)
-                    {
-                        best = Read(node);
-                        bestRank = rank;
-                    }
-                }
             }
         }
 
-        return best;
+        return null;
     }
 
-    private static IEnumerable<(JsonElement Node, int Rank)> Candidates(JsonElement root)
+    private static void Collect(JsonElement node, int depth, List<(JsonElement, int)> nodes, Dictionary<string, JsonElement> ids)
     {
-        var stack = new Stack<(JsonElement, int)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
+        if (depth > 12)
         {
-            var (node, depth) = stack.Pop();
-            if (depth > 6)
+            return;
+        }
+
+        if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in node.EnumerateArray())
             {
-                continue;
+                Collect(item, depth + 1, nodes, ids);
             }
 
-            if (node.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in node.EnumerateArray())
-                {
-                    stack.Push((item, depth + 1));
-                }
+            return;
+        }
 
-                continue;
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (node.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } key
+            && node.EnumerateObject().Count() > 1 && !ids.ContainsKey(key))
+        {
+            ids[key] = node;
+        }
+
+        nodes.Add((node, depth));
+        foreach (var property in new[] { "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item" })
+        {
+            if (node.TryGetProperty(property, out var child) && child.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                // Articles listed in an ItemList are other stories; they count only as a last resort.
+                Collect(child, depth + (property is "itemListElement" or "item" ? 8 : 1), nodes, ids);
             }
+        }
 
-            if (node.ValueKind != JsonValueKind.Object)
+        // Authors and publishers defined inline may be referenced by @id elsewhere.
+        foreach (var property in new[] { "author", "creator", "publisher", "isPartOf" })
+        {
+            if (node.TryGetProperty(property, out var child))
             {
-                continue;
-            }
-
-            foreach (var type in Strings(node, "@type"))
-            {
-                if (ArticleTypes.Contains(type))
-                {
-                    yield return (node, type.Equals("WebPage", StringComparison.OrdinalIgnoreCase) ? 10 + depth : depth);
-                    break;
-                }
-            }
-
-            if (node.TryGetProperty("@graph", out var graph))
-            {
-                stack.Push((graph, depth + 1));
-            }
-
-            if (node.TryGetProperty("mainEntity", out var main))
-            {
-                stack.Push((main, depth + 1));
+                Register(child, ids);
             }
         }
     }
 
-    private static JsonLdArticle Read(JsonElement node)
+    private static void Register(JsonElement node, Dictionary<string, JsonElement> ids)
     {
-        var authors = new List<string>();
-        if (node.TryGetProperty("author", out var author))
+        if (node.ValueKind == JsonValueKind.Array)
         {
-            foreach (var name in Names(author))
+            foreach (var item in node.EnumerateArray())
             {
-                if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase))
+                Register(item, ids);
+            }
+        }
+        else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String
+                 && id.GetString() is { Length: > 0 } key && node.EnumerateObject().Count() > 1)
+        {
+            ids.TryAdd(key, node);
+        }
+    }
+
+    private static bool NamesPage(JsonElement node, HashSet<string> own)
+    {
+        if (own.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var property in new[] { "url", "@id", "mainEntityOfPage" })
+        {
+            if (node.TryGetProperty(property, out var value))
+            {
+                var text = value.ValueKind == JsonValueKind.String ? value.GetString()
+                    : value.ValueKind == JsonValueKind.Object && value.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+                if (text is not null && own.Contains(UrlKey(text)))
                 {
-                    authors.Add(name);
+                    return true;
                 }
             }
         }
 
-        string? publisher = null;
-        if (node.TryGetProperty("publisher", out var pub))
-        {
-            publisher = Names(pub).FirstOrDefault();
-        }
-
-        string? url = Strings(node, "url").FirstOrDefault();
-        if (node.TryGetProperty("mainEntityOfPage", out var mainEntity))
-        {
-            url ??= mainEntity.ValueKind == JsonValueKind.String ? mainEntity.GetString() : Strings(mainEntity, "@id").FirstOrDefault();
-        }
-
-        return new JsonLdArticle(
-            Strings(node, "headline").FirstOrDefault() ?? Strings(node, "name").FirstOrDefault(),
-            authors,
-            Strings(node, "datePublished").FirstOrDefault() ?? Strings(node, "dateCreated").FirstOrDefault(),
-            Strings(node, "articleBody").FirstOrDefault(),
-            publisher,
-            url);
+        return false;
     }
 
-    private static IEnumerable<string> Names(JsonElement value)
+    /// <summary>An address without scheme, "www.", fragment, query and trailing slash, for comparing statements of one URL.</summary>
+    private static string UrlKey(string url)
     {
-        switch (value.ValueKind)
+        var key = url.Trim().ToLowerInvariant();
+        var cut = key.IndexOfAny(['#', '?']);
+        if (cut >= 0)
         {
-            case JsonValueKind.String:
-                if (value.GetString() is { Length: > 0 } s && !s.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-                {
-                    yield return s.Trim();
-                }
-
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray())
-                {
-                    foreach (var name in Names(item))
-                    {
-                        yield return name;
-                    }
-                }
-
-                break;
-            case JsonValueKind.Object:
-                foreach (var name in Strings(value, "name"))
-                {
-                    yield return name.Trim();
-                }
-
-                break;
+            key = key[..cut];
         }
+
+        key = key.Replace("https://", string.Empty, StringComparison.Ordinal).Replace("http://", string.Empty, StringComparison.Ordinal);
+        if (key.StartsWith("www.", StringComparison.Ordinal))
+        {
+            key = key[4..];
+        }
+
+        return key.TrimEnd('/');
     }
 
-    private static IEnumerable<string> Strings(JsonElement node, string property)
+    private static bool Has(JsonElement node, string property) =>
+        node.TryGetProperty(property, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+
+    private static IEnumerable<string> Types(JsonElement node)
     {
-        if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(property, out var value))
+        if (!node.TryGetProperty("@type", out var type))
         {
             yield break;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s)
+        var values = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().ToList() : [type];
+        foreach (var value in values)
         {
-            yield return s;
-        }
-        else if (value.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in value.EnumerateArray())
+            if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s)
             {
-                if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } t)
-                {
-                    yield return t;
-                }
+                // "http://schema.org/NewsArticle" and "schema:NewsArticle" name the same type.
+                yield return s[(Math.Max(s.LastIndexOf('/'), s.LastIndexOf(':')) + 1)..];
             }
         }
     }
+
+    /// <summary>Reads values while following <c>{"@id": ...}</c> references to the nodes they name.</summary>
+    private sealed class Context(Dictionary<string, JsonElement> ids)
+    {
+        public JsonElement? Resolve(JsonElement node, string property)
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(property, out var value))
+            {
+                return null;
+            }
+
+            return Follow(value);
+        }
+
+        private JsonElement Follow(JsonElement value)
+        {
+            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String
+                && value.EnumerateObject().Count() == 1 && ids.TryGetValue(id.GetString()!, out var target))
+            {
+                return target;
+            }
+
+            return value;
+        }
+
+        /// <summary>The first non-empty string of a property: a string, the first string of an array, or an object's @value/name.</summary>
+        public string? Text(JsonElement node, string property)
+        {
+            if (Resolve(node, property) is not { } value)
+            {
+                return null;
+            }
+
+            return FirstString(value);
+        }
+
+        private static string? FirstString(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return value.GetString() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+                case JsonValueKind.Number:
+                    return value.GetRawText();
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (FirstString(item) is { } first)
+                        {
+                            return first;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var key in new[] { "@value", "name", "alternateName" })
+                    {
+                        if (value.TryGetProperty(key, out var inner) && inner.ValueKind == JsonValueKind.String && FirstString(inner) is { } s2)
+                        {
+                            return s2;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        public List<JsonLdAuthor> Authors(JsonElement node)
+        {
+            var authors = Names(node, "author").ToList();
+            if (authors.Count == 0)
+            {
+                authors = Names(node, "creator").ToList();
+            }
+
+            return authors.DistinctBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        public List<JsonLdAuthor> Names(JsonElement node, string property)
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(property, out var value))
+            {
+                return [];
+            }
+
+            var names = new List<JsonLdAuthor>();
+            AddNames(value, names, 0);
+            return names;
+        }
+
+        private void AddNames(JsonElement value, List<JsonLdAuthor> names, int depth)
+        {
+            if (depth > 4)
+            {
+                return;
+            }
+
+            value = Follow(value);
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    if (value.GetString() is { } s && !string.IsNullOrWhiteSpace(s) && !LooksLikeUrl(s))
+                    {
+                        names.Add(new JsonLdAuthor(s.Trim(), false));
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        AddNames(item, names, depth + 1);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    var organization = Types(value).Any(OrganizationTypes.Contains);
+                    var name = Text(value, "name");
+                    if (name is null && Text(value, "givenName") is { } given)
+                    {
+                        name = Text(value, "familyName") is { } family ? $"{given} {family}" : given;
+                    }
+
+                    if (name is not null && !LooksLikeUrl(name))
+                    {
+                        names.Add(new JsonLdAuthor(name, organization, IsSingle: true));
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool LooksLikeUrl(string value) =>
+            value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("//", StringComparison.Ordinal) || value.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Wrapper();
+
+    [GeneratedRegex(@"[\u0000-\u001F]", RegexOptions.CultureInvariant)]
+    private static partial Regex ControlCharacters();
 }

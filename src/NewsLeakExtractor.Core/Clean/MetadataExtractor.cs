@@ -1,250 +1,272 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using NewsLeakExtractor.Text;
+using NewsLeakExtractor.Clean.Metadata;
 
 namespace NewsLeakExtractor.Clean;
 
-/// <summary>Reads title, byline, dates, canonical URL, site name, language and description from an untouched page.</summary>
+/// <summary>
+/// Reads title, byline, dates, canonical URL, site name, language and description from an untouched page.
+/// Sources, most explicit first: JSON-LD (schema.org, including @graph), OpenGraph and other &lt;meta&gt;,
+/// microdata and the page's own markup (&lt;title&gt;, &lt;h1&gt;, bylines, &lt;time&gt;), and the URL.
+/// </summary>
 public sealed partial class MetadataExtractor
 {
-    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » "];
+    private const int MaxSiteNameWords = 8;
 
-    private static readonly string[] DateMetaNames =
-    [
-        "article:published_time", "og:article:published_time", "published_time", "article.published", "article_date_original",
-        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date",
-        "dcterms.created", "sailthru.date", "parsely-pub-date", "originalpublicationdate", "cxenseparse:recs:publishtime",
-        "article:modified_time", "og:updated_time", "lastmod",
-    ];
+    private static readonly IReadOnlyList<string> SiteNameMeta = MetaTags.KeysFor("site");
+    private static readonly IReadOnlyList<string> AppNameMeta = MetaTags.KeysFor("app");
+    private static readonly IReadOnlyList<string> DescriptionMeta = MetaTags.KeysFor("description");
+    private static readonly IReadOnlyList<string> LanguageMeta = MetaTags.KeysFor("language");
+    private static readonly IReadOnlyList<string> PersonMeta = MetaTags.KeysFor("author");
+    private static readonly IReadOnlyList<string> OtherTitleMeta = MetaTags.KeysFor("title");
 
     public PageMetadata Extract(IDocument document, Uri source)
     {
-        var meta = ReadMetaTags(document);
-        var jsonLd = JsonLdArticle.Find(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));
+        var meta = MetaTags.Read(document);
+        var statedUrls = new[] { document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"), meta.First("og:url") }
+            .Select(href => Resolve(href, source)).Append(source);
+        var jsonLd = JsonLdArticle.Find(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent), statedUrls);
 
-        var siteName = First(meta, "og:site_name", "application-name", "twitter:site:name") ?? jsonLd?.Publisher;
-        var title = ChooseTitle(document, meta, jsonLd, siteName);
-        var canonical = ResolveUrl(document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"), source)
-            ?? ResolveUrl(First(meta, "og:url"), source)
-            ?? ResolveUrl(jsonLd?.Url, source);
+        var canonical = ChooseCanonical(document, meta, jsonLd, source);
+        var ogUrl = Resolve(meta.First("og:url"), source);
+        var titleSources = TitleSources(document, meta, jsonLd);
+
+        var headings = Headings(document);
+
+        // Some pages repeat the headline in application-name and the like: an app name equal to a title or heading is none.
+        var titleKeys = titleSources.Select(t => t.Text).Concat(headings).Select(MetaText.Key).ToHashSet(StringComparer.Ordinal);
+        var siteName = ChooseSiteName(meta, jsonLd, titleKeys);
+        var evidence = new SiteEvidence();
+        evidence.AddName(siteName);
+        foreach (var name in new[] { jsonLd?.Publisher, jsonLd?.WebSiteName, meta.First("twitter:site"), meta.First("og:site_name") })
+        {
+            evidence.AddName(MetaText.Clean(name));
+        }
+
+        foreach (var name in AppNameMeta.Select(key => MetaText.Clean(meta.First(key))))
+        {
+            if (name is not null && !titleKeys.Contains(MetaText.Key(name)))
+            {
+                evidence.AddName(name);
+            }
+        }
+
+        evidence.AddHost(source);
+        evidence.AddHost(canonical);
+        evidence.AddHost(ogUrl);
+
+        // "Jane Doe, CNN Business": the outlet after the people is no author, unless it is all there is.
+        var authors = ChooseAuthors(document, meta, jsonLd);
+        if (authors.Count > 1 && authors.Any(a => !evidence.NamesSite(a)))
+        {
+            authors = authors.Where(a => !evidence.NamesSite(a)).ToList();
+        }
+
+        foreach (var author in authors)
+        {
+            evidence.AddName(author);
+        }
+
+        var title = TitleChooser.Choose(titleSources, headings, evidence);
+        var published = DateFinder.Find(document, meta, jsonLd, [source, canonical, ogUrl]);
 
         return new PageMetadata(
             title,
-            ChooseByline(document, meta, jsonLd),
-            ChooseDate(document, meta, jsonLd, canonical ?? source),
+            authors.Count == 0 ? null : string.Join(", ", authors),
+            published,
             canonical,
-            Clean(siteName),
-            DeclaredLanguage(document, meta),
-            Clean(First(meta, "description", "og:description", "twitter:description")))
+            siteName,
+            DeclaredLanguage(document, meta, jsonLd),
+            MetaText.Clean(meta.First(DescriptionMeta) ?? jsonLd?.Description))
         {
             StructuredBody = jsonLd?.ArticleBody,
         };
     }
 
-    private static Dictionary<string, string> ReadMetaTags(IDocument document)
+    private static List<TitleSource> TitleSources(IDocument document, MetaTags meta, JsonLdArticle? jsonLd)
     {
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta"))
+        var sources = new List<TitleSource>();
+        void Add(string family, string? text)
         {
-            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
-            var value = element.GetAttribute("content");
-            if (!string.IsNullOrWhiteSpace(key) && !string.IsNullOrWhiteSpace(value))
+            if (!string.IsNullOrWhiteSpace(text))
             {
-                meta.TryAdd(key.Trim(), value.Trim());
+                sources.Add(new TitleSource(family, text));
             }
         }
 
-        return meta;
+        Add("jsonld", jsonLd?.Headline);
+        if (jsonLd is { IsArticle: true } || jsonLd?.Headline is null)
+        {
+            Add("jsonld", jsonLd?.Name);
+        }
+
+        Add("og", meta.First("og:title"));
+        foreach (var key in OtherTitleMeta)
+        {
+            Add("meta", meta.First(key));
+        }
+
+        Add("twitter", meta.First("twitter:title"));
+        Add("document", document.QuerySelector("head > title")?.TextContent ?? document.QuerySelector("title")?.TextContent);
+        return sources;
     }
 
-    private static string? First(Dictionary<string, string> meta, params string[] keys)
+    /// <summary>The page's top-level headings: every &lt;h1&gt; and microdata headline, in document order.</summary>
+    private static List<string> Headings(IDocument document) =>
+        document.QuerySelectorAll("h1, [itemprop~='headline' i]:not(meta)")
+            .Take(8)
+            .Select(h => h.TextContent)
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .ToList();
+
+    /// <summary>
+    /// Every author's name, from the first source that names any: JSON-LD persons, author &lt;meta&gt;, JSON-LD
+    /// organisations, the page's byline markup, and last a Twitter creator that reads as a name.
+    /// </summary>
+    private static List<string> ChooseAuthors(IDocument document, MetaTags meta, JsonLdArticle? jsonLd)
     {
-        foreach (var key in keys)
+        var people = jsonLd?.Authors.Where(a => !a.IsOrganization).SelectMany(a => PersonNames.Split(a.Name, surnameFirst: a.IsSingle)).ToList() ?? [];
+        if (people.Count > 0)
         {
-            if (meta.TryGetValue(key, out var value))
+            return Distinct(people);
+        }
+
+        foreach (var key in PersonMeta)
+        {
+            // Dublin Core and citation fields hold one person each, often surname first ("Doe, Jane").
+            var single = key.StartsWith("dc", StringComparison.OrdinalIgnoreCase) || key.StartsWith("citation", StringComparison.OrdinalIgnoreCase);
+            var names = meta.All(key).SelectMany(v => PersonNames.Split(v, surnameFirst: single)).ToList();
+            if (names.Count > 0)
             {
-                return value;
+                return Distinct(names);
             }
         }
 
-        return null;
-    }
-
-    private static string? ChooseTitle(IDocument document, Dictionary<string, string> meta, JsonLdArticle? jsonLd, string? siteName)
-    {
-        var candidates = new[] { First(meta, "og:title", "twitter:title"), jsonLd?.Headline, document.Title }
-            .Select(Clean).Where(t => t is not null).Cast<string>().ToList();
-        var h1 = document.QuerySelectorAll("h1").Select(h => Clean(h.TextContent)).FirstOrDefault(t => t is { Length: > 0 });
-        if (candidates.Count == 0)
+        // An organisation named as author in JSON-LD (a wire service, "Staff") is more trustworthy than a guess from markup.
+        var organizations = jsonLd?.Authors.Where(a => a.IsOrganization).Select(a => MetaText.Clean(a.Name)).Where(PersonNames.IsName).Cast<string>().ToList() ?? [];
+        if (organizations.Count > 0)
         {
-            return h1;
+            return Distinct(organizations);
         }
 
-        var title = StripSiteSuffix(candidates[0], siteName, h1);
-        return title;
-    }
-
-    /// <summary>Drops " | Site" style suffixes (and prefixes) while keeping titles that merely contain a dash.</summary>
-    internal static string StripSiteSuffix(string title, string? siteName, string? h1)
-    {
-        if (h1 is not null && title.StartsWith(h1, StringComparison.OrdinalIgnoreCase) && h1.Split(' ').Length >= 3)
+        var byline = BylineFinder.Find(document);
+        if (byline.Count > 0)
         {
-            return h1;
+            return byline;
         }
 
-        foreach (var separator in TitleSeparators)
+        // A Twitter creator that is not the site's own account is the author's handle; keep it only if it reads as a name.
+        var creator = MetaText.Clean(meta.First("twitter:creator"));
+        var site = MetaText.Clean(meta.First("twitter:site"));
+        if (creator is not null && !creator.StartsWith('@') && MetaText.Key(creator) != MetaText.Key(site?.TrimStart('@'))
+            && PersonNames.IsName(creator))
         {
-            var index = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (index <= 0)
+            return [creator];
+        }
+
+        return [];
+    }
+
+    private static List<string> Distinct(IEnumerable<string> names) => names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string? ChooseSiteName(MetaTags meta, JsonLdArticle? jsonLd, HashSet<string> titleKeys)
+    {
+        var name = new[] { (Name: jsonLd?.Publisher, Key: "publisher") }
+            .Concat(SiteNameMeta.Select(key => (Name: meta.First(key), Key: key)))
+            .Append((Name: jsonLd?.WebSiteName, Key: "website"))
+            .Select(c => (Name: MetaText.Clean(c.Name), c.Key))
+            .Where(c => c.Name is not null && !(AppNameMeta.Contains(c.Key, StringComparer.OrdinalIgnoreCase) && titleKeys.Contains(MetaText.Key(c.Name))))
+            .Select(c => c.Name!)
+            .FirstOrDefault(n => !n.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !n.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+                                 && (MetaText.WordCount(n) <= MaxSiteNameWords || TitleChooser.FirstSeparator(n) is not null));
+        if (name is null)
+        {
+            return null;
+        }
+
+        name = name.TrimStart('@');
+
+        // "Example.com - News you can use", "The Post | Post.com": the name without its tagline or domain.
+        if (TitleChooser.FirstSeparator(name) is { } separator)
+        {
+            var head = name[..separator.Index].Trim();
+            var tail = name[(separator.Index + separator.Length)..].Trim();
+            if (MetaText.WordCount(head) <= 4 && (MetaText.WordCount(tail) >= 2 || DomainLike().IsMatch(tail)))
+            {
+                return head;
+            }
+        }
+
+        return name;
+    }
+
+    private static Uri? ChooseCanonical(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, Uri source)
+    {
+        var candidates = new[]
+            {
+                document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"),
+                meta.First("og:url"),
+                meta.First("twitter:url"),
+                jsonLd?.Url,
+            }
+            .Select(href => Resolve(href, source))
+            .Where(u => u is not null && !u.IsFile)
+            .Select(u => WithoutFragment(u!))
+            .ToList();
+
+        // A canonical link to the home page is a template mistake when another statement names the article itself.
+        return candidates.FirstOrDefault(u => u.AbsolutePath.Length > 1) ?? candidates.FirstOrDefault();
+    }
+
+    /// <summary>A JSON-LD "@id" such as ".../story#webpage" names the page; the fragment is not part of its address.</summary>
+    private static Uri WithoutFragment(Uri url) =>
+        url.Fragment.Length == 0 ? url : new UriBuilder(url) { Fragment = string.Empty }.Uri;
+
+    private static Uri? Resolve(string? href, Uri source)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        href = href.Trim();
+        if (href.StartsWith("//", StringComparison.Ordinal) && source.IsFile)
+        {
+            href = "https:" + href;
+        }
+
+        return Uri.TryCreate(source, href, out var resolved)
+               && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps || resolved.IsFile) ? resolved : null;
+    }
+
+    private static string? DeclaredLanguage(IDocument document, MetaTags meta, JsonLdArticle? jsonLd)
+    {
+        var candidates = new[]
+        {
+            document.DocumentElement.GetAttribute("lang"),
+            document.DocumentElement.GetAttribute("xml:lang"),
+            meta.First(LanguageMeta),
+            jsonLd?.Language,
+            document.Body?.GetAttribute("lang"),
+        };
+
+        foreach (var declared in candidates)
+        {
+            if (string.IsNullOrWhiteSpace(declared))
             {
                 continue;
             }
 
-            var head = title[..index].Trim();
-            var tail = title[(index + separator.Length)..].Trim();
-            var tailIsSite = siteName is not null && (tail.Contains(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(tail, StringComparison.OrdinalIgnoreCase));
-            if (tailIsSite || (WordCount(tail) <= 4 && WordCount(head) >= 3))
+            var code = declared.Trim().Split('-', '_', ',', ';', ' ')[0].ToLowerInvariant();
+            if (code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower))
             {
-                return StripSiteSuffix(head, siteName, h1);
+                return code;
             }
-
-            var headIsSite = siteName is not null && head.Equals(siteName, StringComparison.OrdinalIgnoreCase);
-            if (headIsSite && WordCount(tail) >= 3)
-            {
-                return tail;
-            }
-        }
-
-        return title;
-    }
-
-    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
-    private static string? ChooseByline(IDocument document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
-    {
-        var names = new List<string>();
-        if (jsonLd is { Authors.Count: > 0 })
-        {
-            names.AddRange(jsonLd.Authors);
-        }
-
-        if (names.Count == 0)
-        {
-            foreach (var value in new[] { First(meta, "author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "twitter:creator") })
-            {
-                if (value is not null && !value.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !value.StartsWith('@'))
-                {
-                    names.Add(value);
-                }
-            }
-        }
-
-        if (names.Count == 0)
-        {
-            var element = document.QuerySelector("[itemprop~='author' i] [itemprop~='name' i], [itemprop~='author' i], [rel~='author' i], .byline, .author, [class*='byline' i]");
-            if (element is not null && Clean(element.TextContent) is { Length: > 0 and < 120 } text)
-            {
-                names.Add(text);
-            }
-        }
-
-        var cleaned = names.Select(n => Clean(ByPrefix().Replace(n, string.Empty)))
-            .Where(n => n is { Length: > 1 })
-            .Cast<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return cleaned.Count == 0 ? null : string.Join(", ", cleaned);
-    }
-
-    private static DateTimeOffset? ChooseDate(IDocument document, Dictionary<string, string> meta, JsonLdArticle? jsonLd, Uri url)
-    {
-        if (ParseDate(jsonLd?.DatePublished) is { } fromJsonLd)
-        {
-            return fromJsonLd;
-        }
-
-        foreach (var name in DateMetaNames)
-        {
-            if (meta.TryGetValue(name, out var value) && ParseDate(value) is { } fromMeta)
-            {
-                return fromMeta;
-            }
-        }
-
-        foreach (var time in document.QuerySelectorAll("time[datetime], [itemprop~='datePublished' i]"))
-        {
-            if (ParseDate(time.GetAttribute("datetime") ?? time.GetAttribute("content")) is { } fromTime)
-            {
-                return fromTime;
-            }
-        }
-
-        var match = UrlDate().Match(url.AbsolutePath);
-        if (match.Success && DateTime.TryParseExact(
-                $"{match.Groups["y"].Value}-{match.Groups["m"].Value.PadLeft(2, '0')}-{(match.Groups["d"].Success ? match.Groups["d"].Value.PadLeft(2, '0') : "01")}",
-                "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var fromUrl)
-            && match.Groups["d"].Success)
-        {
-            return new DateTimeOffset(fromUrl, TimeSpan.Zero);
         }
 
         return null;
     }
 
-    internal static DateTimeOffset? ParseDate(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        value = value.Trim();
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) && value.Length is 10 or 13)
-        {
-            return value.Length == 10 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : DateTimeOffset.FromUnixTimeMilliseconds(epoch);
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
-            && parsed.Year is > 1900 and < 2200)
-        {
-            return parsed.ToUniversalTime();
-        }
-
-        return null;
-    }
-
-    private static string? DeclaredLanguage(IDocument document, Dictionary<string, string> meta)
-    {
-        var declared = document.DocumentElement.GetAttribute("lang")
-            ?? First(meta, "content-language", "og:locale", "language", "dc.language");
-        if (string.IsNullOrWhiteSpace(declared))
-        {
-            return null;
-        }
-
-        var code = declared.Trim().Split('-', '_', ',')[0].ToLowerInvariant();
-        return code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower) ? code : null;
-    }
-
-    private static Uri? ResolveUrl(string? href, Uri source) =>
-        !string.IsNullOrWhiteSpace(href) && Uri.TryCreate(source, href.Trim(), out var resolved)
-        && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps || resolved.IsFile) ? resolved : null;
-
-    private static string? Clean(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var text = TextNormalizer.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(value));
-        return text.Length == 0 ? null : text;
-    }
-
-    [GeneratedRegex(@"^\s*(by|von|par|por)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ByPrefix();
-
-    [GeneratedRegex(@"/(?<y>(19|20)\d{2})[/-](?<m>0?[1-9]|1[0-2])(?:[/-](?<d>0?[1-9]|[12]\d|3[01]))?(?=/|-|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlDate();
+    [GeneratedRegex(@"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainLike();
 }

@@ -23,6 +23,7 @@ public sealed class LeakEventExtractor
     private readonly ReactionFinder _reactions;
     private readonly EventAssembler _assembler;
     private readonly HashSet<string> _leakWords;
+    private readonly HashSet<string> _secrecyWords = Lexicon.Set("lexicons/leak-context-words.txt").Concat(Lexicon.Lines("lexicons/strong-leak-verbs.txt")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public LeakEventExtractor(
         LeakLexicons lexicons,
@@ -54,6 +55,13 @@ public sealed class LeakEventExtractor
         var text = article.Text;
         var sentences = SentenceSplitter.Split(text);
         var tokens = sentences.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList();
+        // An article that never uses a word of leaking or secrecy reports no leak (every event needs one nearby,
+        // see EventAssembler.IsReportable): most news stops here, before any costly step.
+        if (!tokens.Any(sentence => sentence.Any(t => _secrecyWords.Contains(t.Text))))
+        {
+            return [];
+        }
+
         var candidates = Enumerable.Range(0, sentences.Count).Where(i => tokens[i].Any(t => _leakWords.Contains(t.Text))).ToList();
         if (candidates.Count == 0)
         {
@@ -73,7 +81,9 @@ public sealed class LeakEventExtractor
         var mentions = _resolver.Resolve(text, raw).ToLookup(m => m.Sentence);
         var views = sentences.Select((s, i) => new SentenceView(s, tokens[i], mentions[s.Index].ToList(), roles[i])).ToList();
 
-        var disclosures = views.SelectMany((v, i) => _disclosures.Find(text, v, i > 0 ? views[i - 1] : null)).ToList();
+        var disclosures = views.SelectMany((v, i) => _disclosures.Find(text, v, i > 0 ? views[i - 1] : null))
+            .Where(d => _assembler.IsReportable(d, views))
+            .ToList();
         if (disclosures.Count == 0)
         {
             return [];

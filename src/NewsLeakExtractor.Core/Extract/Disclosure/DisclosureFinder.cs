@@ -40,6 +40,7 @@ public sealed class DisclosureFinder
 
     private readonly IReadOnlyDictionary<string, string> _verbs;
     private readonly int _longestVerb;
+    private readonly HashSet<string> _firstWords;
     private readonly HashSet<string> _strongVerbs = Lexicon.Set("lexicons/strong-leak-verbs.txt");
     private readonly HashSet<string> _informationNouns = Lexicon.Set("lexicons/information-nouns.txt");
     private readonly IReadOnlyDictionary<string, string> _classifications;
@@ -50,6 +51,7 @@ public sealed class DisclosureFinder
     {
         _gazetteer = gazetteer;
         _verbs = lexicons.LeakVerbs;
+        _firstWords = _verbs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         _classifications = lexicons.Classifications;
         _longestVerb = _verbs.Keys.Max(k => k.Split(' ').Length);
     }
@@ -86,6 +88,11 @@ public sealed class DisclosureFinder
 
     private (string? Frame, int Length) VerbAt(IReadOnlyList<Token> tokens, int i)
     {
+        if (!_firstWords.Contains(tokens[i].Text))
+        {
+            return (null, 0);
+        }
+
         for (var length = Math.Min(_longestVerb, tokens.Count - i); length >= 1; length--)
         {
             var phrase = string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Text));

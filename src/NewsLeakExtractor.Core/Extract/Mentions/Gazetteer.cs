@@ -45,8 +45,25 @@ public sealed class Gazetteer
         }
     }
 
-    /// <summary>The normalised form of a token: lower case, no periods, no possessive.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+
+    /// <summary>The normalised form of a token: lower case, no periods, no possessive (memoised: tokens repeat).</summary>
     public static string Key(string token)
+    {
+        if (Keys.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        if (Keys.Count > 500_000)
+        {
+            Keys.Clear(); // a long-running service must not grow without bound
+        }
+
+        return Keys[token] = MakeKey(token);
+    }
+
+    private static string MakeKey(string token)
     {
         var key = token.Replace('’', '\'').Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         if (key.EndsWith("'s", StringComparison.Ordinal))

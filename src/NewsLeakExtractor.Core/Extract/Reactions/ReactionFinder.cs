@@ -22,9 +22,13 @@ public sealed class ReactionFinder
     };
 
     private readonly (string Cue, string Kind)[] _cues;
+    private readonly HashSet<string> _cueFirstWords;
 
-    public ReactionFinder(LeakLexicons lexicons) =>
+    public ReactionFinder(LeakLexicons lexicons)
+    {
         _cues = lexicons.ReactionCues.OrderByDescending(c => c.Key.Length).Select(c => (c.Key.ToLowerInvariant(), c.Value)).ToArray();
+        _cueFirstWords = _cues.Select(c => c.Cue.Split(' ')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     public IReadOnlyList<ReactionFinding> Find(string text, IReadOnlyList<SentenceView> sentences, IReadOnlyList<Quotation> quotations)
     {
@@ -69,6 +73,12 @@ public sealed class ReactionFinder
     /// <summary>Reported reactions: a cue outside quotes, with its subject as the actor ("X and Y were alarmed").</summary>
     private IEnumerable<ReactionFinding> Reported(string text, SentenceView sentence, IReadOnlyList<Quotation> quotations)
     {
+        // Only cues whose first word occurs in the sentence can match: a set lookup per token, not a scan per cue.
+        if (!sentence.Tokens.Any(t => _cueFirstWords.Contains(t.Text)))
+        {
+            yield break;
+        }
+
         var lower = sentence.Text.ToLowerInvariant();
         foreach (var (cue, kind) in _cues)
         {

@@ -1,0 +1,79 @@
+using AngleSharp.Dom;
+using NewsLeakExtractor.Text;
+
+namespace NewsLeakExtractor.Clean.Metadata;
+
+/// <summary>
+/// A page's &lt;meta&gt; values by key. One element may carry several keys (<c>property="og:title twitter:title"</c>)
+/// and one key several elements (two <c>article:author</c> tags); keys compare case-insensitively.
+/// </summary>
+internal sealed class MetaTags
+{
+    private static readonly ILookup<string, string> KeysByField = Lexicon.Lines("cleaning/metadata/meta-keys.tsv")
+        .Select(line => line.Split('\t', 2, StringSplitOptions.TrimEntries))
+        .Where(parts => parts.Length == 2)
+        .ToLookup(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.OrdinalIgnoreCase);
+
+    public static MetaTags Read(IDocument document)
+    {
+        var tags = new MetaTags();
+        foreach (var element in document.QuerySelectorAll("meta"))
+        {
+            var value = element.GetAttribute("content") ?? element.GetAttribute("value");
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            // itemprop metas inside the body usually describe nested things (an image's url, a logo's name);
+            // only the few that describe the article itself are worth reading from there.
+            var itemprop = element.GetAttribute("itemprop");
+            var inHead = element.Closest("head") is not null;
+            var keys = $"{element.GetAttribute("property")} {element.GetAttribute("name")} {element.GetAttribute("http-equiv")} {(inHead || IsArticleItemprop(itemprop) ? itemprop : null)}";
+            foreach (var key in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                tags.Add(key, value.Trim());
+            }
+        }
+
+        return tags;
+    }
+
+    private static bool IsArticleItemprop(string? itemprop) =>
+        itemprop is not null && itemprop.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(p =>
+            p.Equals("datePublished", StringComparison.OrdinalIgnoreCase) || p.Equals("dateCreated", StringComparison.OrdinalIgnoreCase)
+            || p.Equals("dateModified", StringComparison.OrdinalIgnoreCase) || p.Equals("headline", StringComparison.OrdinalIgnoreCase)
+            || p.Equals("inLanguage", StringComparison.OrdinalIgnoreCase));
+
+    public void Add(string key, string value)
+    {
+        if (!_values.TryGetValue(key, out var list))
+        {
+            _values[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    /// <summary>The keys that state one field ("title", "author", "published", ...) in order of preference (models/cleaning/metadata/meta-keys.tsv).</summary>
+    public static IReadOnlyList<string> KeysFor(string field) => KeysByField[field].ToList();
+
+    /// <summary>The first value of the first key present, in the order given.</summary>
+    public string? First(params IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (_values.TryGetValue(key, out var list))
+            {
+                return list[0];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every value of one key, in document order.</summary>
+    public IReadOnlyList<string> All(string key) => _values.TryGetValue(key, out var list) ? list : [];
+}
