@@ -34,7 +34,7 @@ public static partial class CharsetDecoder
         }
 
         var declared = Resolve(document.Charset) ?? Resolve(PrescanMeta(bytes));
-        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
+        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && !IsMultibyteUtf8(bytes))
         {
             return declared.GetString(bytes);
         }
@@ -49,6 +49,13 @@ public static partial class CharsetDecoder
             return Encoding.GetEncoding(1252).GetString(bytes);
         }
     }
+
+    /// <summary>
+    /// Non-ASCII text that is valid UTF-8 is UTF-8 whatever the page declares: legacy encodings almost never form
+    /// valid multi-byte sequences by accident, while templates often keep a stale gb2312 or latin-1 declaration.
+    /// </summary>
+    private static bool IsMultibyteUtf8(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(bytes);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -22,16 +22,17 @@ public sealed partial class MetadataExtractor
 
     public PageMetadata Extract(IDocument document, Uri source)
     {
-        var meta = MetaTags.Read(document);
-        var statedUrls = new[] { document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"), meta.First("og:url") }
+        var index = new PageIndex(document);
+        var meta = MetaTags.Read(index);
+        var statedUrls = new[] { index.Canonical, meta.First("og:url") }
             .Select(href => Resolve(href, source)).Append(source);
-        var jsonLd = JsonLdArticle.Find(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent), statedUrls);
+        var jsonLd = JsonLdArticle.Find(index.JsonLdBlocks, statedUrls);
 
-        var canonical = ChooseCanonical(document, meta, jsonLd, source);
+        var canonical = ChooseCanonical(index, meta, jsonLd, source);
         var ogUrl = Resolve(meta.First("og:url"), source);
-        var titleSources = TitleSources(document, meta, jsonLd);
+        var titleSources = TitleSources(index, meta, jsonLd);
 
-        var headings = Headings(document);
+        var headings = Headings(index);
 
         // Some pages repeat the headline in application-name and the like: an app name equal to a title or heading is none.
         var titleKeys = titleSources.Select(t => t.Text).Concat(headings).Select(MetaText.Key).ToHashSet(StringComparer.Ordinal);
@@ -83,7 +84,7 @@ public sealed partial class MetadataExtractor
         };
     }
 
-    private static List<TitleSource> TitleSources(IDocument document, MetaTags meta, JsonLdArticle? jsonLd)
+    private static List<TitleSource> TitleSources(PageIndex index, MetaTags meta, JsonLdArticle? jsonLd)
     {
         var sources = new List<TitleSource>();
         void Add(string family, string? text)
@@ -107,13 +108,13 @@ public sealed partial class MetadataExtractor
         }
 
         Add("twitter", meta.First("twitter:title"));
-        Add("document", document.QuerySelector("head > title")?.TextContent ?? document.QuerySelector("title")?.TextContent);
+        Add("document", (index.Tag("title").FirstOrDefault(t => t.ParentElement?.LocalName == "head") ?? (index.Tag("title") is { Count: > 0 } titles ? titles[0] : null))?.TextContent);
         return sources;
     }
 
     /// <summary>The page's top-level headings: every &lt;h1&gt; and microdata headline, in document order.</summary>
-    private static List<string> Headings(IDocument document) =>
-        document.QuerySelectorAll("h1, [itemprop~='headline' i]:not(meta)")
+    private static List<string> Headings(PageIndex index) =>
+        index.Tag("h1").Concat(index.WithItemprop.Where(e => e.LocalName != "meta" && PageIndex.HasToken(e.GetAttribute("itemprop"), "headline")))
             .Take(8)
             .Select(h => h.TextContent)
             .Where(t => !string.IsNullOrWhiteSpace(t))
@@ -200,11 +201,11 @@ public sealed partial class MetadataExtractor
         return name;
     }
 
-    private static Uri? ChooseCanonical(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, Uri source)
+    private static Uri? ChooseCanonical(PageIndex index, MetaTags meta, JsonLdArticle? jsonLd, Uri source)
     {
         var candidates = new[]
             {
-                document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"),
+                index.Canonical,
                 meta.First("og:url"),
                 meta.First("twitter:url"),
                 jsonLd?.Url,

@@ -23,6 +23,7 @@ public sealed class LeakEventExtractor
     private readonly ReactionFinder _reactions;
     private readonly EventAssembler _assembler;
     private readonly HashSet<string> _leakWords;
+    private readonly HashSet<string> _pastDisclosureVerbs;
     private readonly HashSet<string> _secrecyWords = Lexicon.Set("lexicons/leak-context-words.txt").Concat(Lexicon.Lines("lexicons/strong-leak-verbs.txt")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public LeakEventExtractor(
@@ -43,8 +44,24 @@ public sealed class LeakEventExtractor
         _reactions = reactions;
         _assembler = assembler;
 
-        // Words that can start a disclosure other than plain telling; an article with none of them reports no leak.
-        _leakWords = lexicons.LeakVerbs.Where(v => v.Value != "tell").Select(v => v.Key.Split(' ')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Words that can start a disclosure: the sentences the classifier has to read.
+        _leakWords = lexicons.LeakVerbs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _pastDisclosureVerbs = lexicons.LeakVerbs.Where(v => v.Value == "give" && !v.Key.Contains(' ', StringComparison.Ordinal) && v.Key.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            .Select(v => v.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A past-tense disclosure verb followed by "to" or "with": "provided to", "passed to", "shared with".</summary>
+    private bool HandsSomethingOn(IReadOnlyList<Token> sentence)
+    {
+        for (var i = 0; i + 1 < sentence.Count; i++)
+        {
+            if (sentence[i + 1].Text is "to" or "with" && _pastDisclosureVerbs.Contains(sentence[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A version string for the extractors and model behind a record.</summary>
@@ -55,9 +72,10 @@ public sealed class LeakEventExtractor
         var text = article.Text;
         var sentences = SentenceSplitter.Split(text);
         var tokens = sentences.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList();
-        // An article that never uses a word of leaking or secrecy reports no leak (every event needs one nearby,
-        // see EventAssembler.IsReportable): most news stops here, before any costly step.
-        if (!tokens.Any(sentence => sentence.Any(t => _secrecyWords.Contains(t.Text))))
+        // An article that never uses a word of leaking or secrecy, nor hands something to someone in a past-tense
+        // disclosure verb ("documents provided to the paper"), reports no leak: most news stops here, before any
+        // costly step (EventAssembler.IsReportable then decides on what remains).
+        if (!tokens.Any(sentence => sentence.Any(t => _secrecyWords.Contains(t.Text))) && !tokens.Any(HandsSomethingOn))
         {
             return [];
         }

@@ -16,10 +16,10 @@ internal sealed class MetaTags
 
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.OrdinalIgnoreCase);
 
-    public static MetaTags Read(IDocument document)
+    public static MetaTags Read(PageIndex index)
     {
         var tags = new MetaTags();
-        foreach (var element in document.QuerySelectorAll("meta"))
+        foreach (var element in index.Tag("meta"))
         {
             var value = element.GetAttribute("content") ?? element.GetAttribute("value");
             if (string.IsNullOrWhiteSpace(value))

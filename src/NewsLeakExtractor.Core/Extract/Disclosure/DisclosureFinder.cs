@@ -165,8 +165,9 @@ public sealed class DisclosureFinder
             {
                 information = InformationBefore(text, view, passive ? before : verbIndex) ?? information;
             }
-            leaker = MentionAfterWord(view, afterVerb, "by");
-            recipients.AddRange(MentionsAfterWord(view, afterVerb, "to"));
+            // The lexicon's phrase may end with its preposition ("obtained by", "leaked to"): search from inside it.
+            leaker = MentionAfterWord(view, verbIndex + 1, "by");
+            recipients.AddRange(MentionsAfterWord(view, verbIndex + 1, "to"));
             if (frame == "obtain")
             {
                 // "Z was obtained by Y": the agent is the recipient.

@@ -130,7 +130,7 @@ public sealed class MentionFinder
             return null;
         }
 
-        mentions.Add(new Mention(tokens[phraseStart].Start, tokens[headEnd - 1].End, Slice(text, tokens[start], tokens[headEnd - 1]),
+        mentions.Add(new Mention(tokens[start].Start, tokens[headEnd - 1].End, Slice(text, tokens[start], tokens[headEnd - 1]),
             MentionKind.Unnamed, TrimPossessive(roleText), modifiers == 0 ? TrimPossessive(roleText) : null, affiliation, sentence)
         {
             HeadKind = h.Entry.Kind == EntryKind.Title ? "person" : h.Entry.SubKind,
@@ -268,7 +268,7 @@ public sealed class MentionFinder
                 if (between.Trim() is "," or ", a" or ", an" or ", the" || (between.StartsWith(',') && between.Trim().Length <= 5))
                 {
                     var roleEnd = RoleEnd(text, mentions[m + 1].Start);
-                    var role = text[mentions[m + 1].Start..roleEnd].Trim().TrimEnd(',', '.', ';');
+                    var role = StripDeterminer(text[mentions[m + 1].Start..roleEnd].Trim().TrimEnd(',', '.', ';'));
                     result.Add(mention with { Role = role, Affiliation = mention.Affiliation ?? mentions[m + 1].Affiliation });
                     // Organisations named inside the role stay mentions of their own.
                     m++;
@@ -289,6 +289,12 @@ public sealed class MentionFinder
         }
 
         return result;
+    }
+
+    private static string StripDeterminer(string phrase)
+    {
+        var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && Determiners.Contains(phrase[..space]) ? phrase[(space + 1)..] : phrase;
     }
 
     private static int RoleEnd(string text, int from)
