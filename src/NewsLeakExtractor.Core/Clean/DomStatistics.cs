@@ -59,9 +59,9 @@ internal static class DomStatistics
             var (element, inherited) = stack.Pop();
             var s = stats[element];
             s.InFurniture = inherited || s.Hint == Hint.Furniture;
-            foreach (var child in element.Children)
+            foreach (var node in element.ChildNodes)
             {
-                if (stats.ContainsKey(child))
+                if (node is IElement child && stats.ContainsKey(child))
                 {
                     stack.Push((child, s.InFurniture));
                 }
@@ -162,9 +162,9 @@ internal static class DomStatistics
             if (!expanded)
             {
                 stack.Push((element, true));
-                foreach (var child in element.Children)
+                foreach (var node in element.ChildNodes)
                 {
-                    if (!IsFurniture(child))
+                    if (node is IElement child && !IsFurniture(child))
                     {
                         stack.Push((child, false));
                     }

@@ -59,7 +59,7 @@ public sealed class MainTextExtractor
             var vote = 1.0 + s.InlineCommas + Math.Min(s.InlineText / 100, 3);
 
             // A container holding loose text beside its blocks is itself the paragraph's container.
-            var ancestor = element.LocalName != "p" && element.Children.Any(DomStatistics.IsBlock) ? element : element.ParentElement;
+            var ancestor = element.LocalName != "p" && element.ChildNodes.OfType<IElement>().Any(DomStatistics.IsBlock) ? element : element.ParentElement;
             for (var level = 0; level < 5 && ancestor is not null && stats.ContainsKey(ancestor); level++, ancestor = ancestor.ParentElement)
             {
                 if (!candidates.ContainsKey(ancestor))

@@ -14,16 +14,35 @@ internal sealed class PageIndex
 
     public PageIndex(IDocument document)
     {
-        foreach (var element in document.All)
+        if (document.DocumentElement is null)
         {
+            return;
+        }
+
+        // A plain depth-first walk over element children, in document order (cheaper than document.All).
+        var stack = new Stack<IElement>();
+        stack.Push(document.DocumentElement);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
             if (IndexedTags.Contains(element.LocalName))
             {
                 Add(element.LocalName, element);
             }
 
-            if (element.HasAttribute("itemprop"))
+            if (element.Attributes.Length > 0 && element.HasAttribute("itemprop"))
             {
                 Add("[itemprop]", element);
+            }
+
+            // ChildNodes is a plain list; Children filters it anew on every access.
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement child)
+                {
+                    stack.Push(child);
+                }
             }
         }
     }
