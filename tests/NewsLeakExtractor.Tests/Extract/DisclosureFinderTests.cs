@@ -27,6 +27,38 @@ public sealed class DisclosureFinderTests
     }
 
     [Fact]
+    public void Nominal_leak_of_by_to()
+    {
+        const string text = "Investigators traced the leak of the procurement memo by a ministry aide to the Capital Ledger.";
+
+        var finding = Single(text);
+
+        Assert.Equal("noun", finding.Frame);
+        Assert.Contains("aide", finding.Leaker?.Entity?.Name, StringComparison.Ordinal);
+        Assert.Equal(["Capital Ledger"], Names(finding.Recipients));
+        Assert.Equal("the procurement memo", finding.Information?.Text);
+        AssertInformationIndexesText(text, finding);
+    }
+
+    [Fact]
+    public void Possessive_disclosure_of()
+    {
+        const string text = "Councillor Brenna Holt condemned Marcus Tell's disclosure of the draft budget to the Harbour Gazette.";
+
+        var finding = Single(text);
+
+        Assert.Equal("Marcus Tell", Name(finding.Leaker));
+        Assert.Equal(["Harbour Gazette"], Names(finding.Recipients));
+        Assert.Equal("the draft budget", finding.Information?.Text);
+    }
+
+    [Fact]
+    public void Nominal_leak_of_a_substance_is_no_disclosure()
+    {
+        Assert.Empty(Disclosures("Engineers blamed the leak of radioactive water by the plant operator on a cracked seal."));
+    }
+
+    [Fact]
     public void Shared_with()
     {
         const string text = "Defense Secretary Harlan Voss shared the classified battle plans with Russian Foreign Minister Pavel Orlov.";

@@ -63,8 +63,18 @@ public sealed class DisclosureFinder
         for (var i = 0; i < tokens.Count; i++)
         {
             var (frame, length) = VerbAt(tokens, i);
-            if (frame is null || frame == "noun")
+            if (frame is null)
             {
+                continue;
+            }
+
+            if (frame == "noun")
+            {
+                if (Nominal(text, view, i, length) is { } nominal)
+                {
+                    findings.Add(nominal);
+                }
+
                 continue;
             }
 
@@ -259,6 +269,52 @@ public sealed class DisclosureFinder
             StrongVerb = _strongVerbs.Contains(verb),
             NamesInformation = information is not null && NamesInformation(information.Text),
             Classified = information is not null && information.Text.Split(' ').Any(w => _classifications.ContainsKey(w)),
+        };
+    }
+
+    /// <summary>
+    /// Nominal forms: "the leak of the memo by an aide (to the Post)", "Osei's disclosure of the memo to KPRT".
+    /// The object must name information: "the leak of radioactive water" is no disclosure.
+    /// </summary>
+    private DisclosureFinding? Nominal(string text, SentenceView view, int nounIndex, int nounLength)
+    {
+        var tokens = view.Tokens;
+        var afterNoun = nounIndex + nounLength;
+        if (afterNoun >= tokens.Count || tokens[afterNoun].Text != "of")
+        {
+            return null;
+        }
+
+        var information = ObjectPhrase(text, tokens, afterNoun + 1);
+        if (information is null || !NamesInformation(information.Text))
+        {
+            return null;
+        }
+
+        // The leaker: "by X" after the object, or a possessive right before the noun ("Osei's disclosure").
+        var leaker = MentionAfterWord(view, afterNoun + 1, "by");
+        if (leaker is null && nounIndex > 0)
+        {
+            var owner = view.Mentions.LastOrDefault(m => m.End == tokens[nounIndex - 1].End && m.Entity is not null);
+            if (owner is not null && Gazetteer.IsPossessive(tokens[nounIndex - 1].Text))
+            {
+                leaker = owner;
+            }
+        }
+
+        var recipients = MentionsAfterWord(view, afterNoun + 1, "to");
+        if (leaker is null && recipients.Count == 0)
+        {
+            return null;
+        }
+
+        var verb = string.Join(' ', tokens.Skip(nounIndex).Take(nounLength).Select(t => t.Text));
+        var strength = Strength(view, "give", verb, leaker, recipients, information);
+        return new DisclosureFinding(view, "noun", verb, leaker, recipients, OwnersIn(view, information), information, strength)
+        {
+            OwnerNames = OwnerAdjectives(information),
+            NamesInformation = true,
+            Classified = information.Text.Split(' ').Any(w => _classifications.ContainsKey(w)),
         };
     }
 
