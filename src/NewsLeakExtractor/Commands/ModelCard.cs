@@ -16,7 +16,9 @@ internal static class ModelCard
         | `sentence-classifier.zip` | the sentence-role classifier (ML.NET), embedded into the library at build time |
         | `training/*.tsv` | its labelled corpus: `label<TAB>incident<TAB>sentence` |
         | `cleaning/` | class/id words and boilerplate lines that steer the article cleaner |
+        | `cleaning/metadata/` | meta keys, title separators, byline words, month names and time zones for page metadata |
         | `language/` | function words per language, for language identification |
+        | `lexicons/` | the extractors' data: outlets, countries and demonyms, organisations, titles, unnamed-actor heads, leak verbs and their frames, reaction cues and kinds, classifications, channels, relative time expressions, abbreviations and sentence starters |
 
         ## Model card: sentence-role classifier
 
