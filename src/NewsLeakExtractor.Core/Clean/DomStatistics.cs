@@ -50,25 +50,6 @@ internal static class DomStatistics
 
     public static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName);
 
-    private static void MarkFurniture(IElement root, Dictionary<IElement, ElementStats> stats)
-    {
-        var stack = new Stack<(IElement Element, bool Inherited)>();
-        stack.Push((root, false));
-        while (stack.Count > 0)
-        {
-            var (element, inherited) = stack.Pop();
-            var s = stats[element];
-            s.InFurniture = inherited || s.Hint == Hint.Furniture;
-            foreach (var node in element.ChildNodes)
-            {
-                if (node is IElement child && stats.ContainsKey(child))
-                {
-                    stack.Push((child, s.InFurniture));
-                }
-            }
-        }
-    }
-
     /// <summary>Counts characters as they will read once whitespace is collapsed.</summary>
     public static int CollapsedLength(string text, out int commas)
     {
@@ -154,26 +135,29 @@ internal static class DomStatistics
     public static Dictionary<IElement, ElementStats> Measure(IElement root)
     {
         var stats = new Dictionary<IElement, ElementStats>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(IElement Element, bool Expanded)>();
-        stack.Push((root, false));
+        var stack = new Stack<(IElement Element, ElementStats? Own, bool InFurniture)>();
+        stack.Push((root, null, false));
         while (stack.Count > 0)
         {
-            var (element, expanded) = stack.Pop();
-            if (!expanded)
+            var (element, pending, inheritedFurniture) = stack.Pop();
+            if (pending is null)
             {
-                stack.Push((element, true));
+                // On the way down: what the names say, and whether an ancestor is furniture (a comments section).
+                var hint = element.Attributes.Length == 0 ? Hint.Neutral : BoilerplateHints.Classify(element.ClassName, element.Id);
+                var created = new ElementStats { Hint = hint, InFurniture = inheritedFurniture || hint == Hint.Furniture };
+                stack.Push((element, created, inheritedFurniture));
                 foreach (var node in element.ChildNodes)
                 {
                     if (node is IElement child && !IsFurniture(child))
                     {
-                        stack.Push((child, false));
+                        stack.Push((child, null, created.InFurniture));
                     }
                 }
 
                 continue;
             }
 
-            var own = new ElementStats { Hint = BoilerplateHints.Classify(element.ClassName, element.Id) };
+            var own = pending;
             var isBlock = IsBlock(element);
             var isLink = element.LocalName == "a";
             foreach (var child in element.ChildNodes)
@@ -215,7 +199,6 @@ internal static class DomStatistics
             stats[element] = own;
         }
 
-        MarkFurniture(root, stats);
         return stats;
     }
 }

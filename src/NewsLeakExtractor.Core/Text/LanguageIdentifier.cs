@@ -14,18 +14,24 @@ public static class LanguageIdentifier
         .Select(parts => (parts[0], new HashSet<string>(parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase)))
         .ToArray();
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] Lookups =
+        Profiles.Select(p => p.Words.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+
+    // A few thousand characters decide the language as well as the whole article does.
+    private const int SampleChars = 5_000;
+
     /// <summary>The ISO 639-1 code of the best-matching language, or null when the text is too short or matches none.</summary>
     public static string? Identify(string text)
     {
         var counts = new int[Profiles.Length];
         var words = 0;
-        foreach (var range in Words(text.AsSpan(0, Math.Min(text.Length, 20_000))))
+        foreach (var range in Words(text.AsSpan(0, Math.Min(text.Length, SampleChars))))
         {
             words++;
             var word = text.AsSpan(range.Start, range.Length);
-            for (var i = 0; i < Profiles.Length; i++)
+            for (var i = 0; i < Lookups.Length; i++)
             {
-                if (Profiles[i].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                if (Lookups[i].Contains(word))
                 {
                     counts[i]++;
                 }
