@@ -132,6 +132,18 @@ public sealed partial class EventAssembler
             ? finding.Recipients.Any(r => r.Entity is { } entity && recipients.Any(known => known == entity || Related(known, entity)))
             : null;
 
+        // "journalists" and the outlet they work for do not contradict each other.
+        if (sameRecipient == false && (finding.Recipients.Any(IsPress) || recipients.Any(r => r.Kind == MentionKind.Unnamed && PressWords.Contains(r.Name.Split(' ')[^1]))))
+        {
+            sameRecipient = null;
+        }
+
+        // One account names the leaker, another does not: the same information makes them one disclosure.
+        if (sameLeaker is null && SameInformation(draft, finding))
+        {
+            return sameRecipient != false;
+        }
+
         // Descriptions of one group vary ("two of its officers", "two detective constables"): unnamed leakers
         // close together, or the same kind of information, are the same disclosure.
         var describedAlike = finding.Leaker?.Entity?.Kind == MentionKind.Unnamed && leakers.All(l => l.Kind == MentionKind.Unnamed)
@@ -149,6 +161,14 @@ public sealed partial class EventAssembler
             _ => false,
         };
     }
+
+    private static readonly HashSet<string> PressWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "journalists", "journalist", "reporters", "reporter", "press", "media", "newspaper", "newspapers", "paper", "outlet", "outlets", "publication", "editor", "editors", "website",
+    };
+
+    private static bool IsPress(Mention recipient) =>
+        recipient.Entity?.Kind == MentionKind.Outlet || (recipient.Kind == MentionKind.Unnamed && PressWords.Contains(recipient.Name.Split(' ')[^1]));
 
     /// <summary>The same last word of the disclosed information ("the suspect's name" / "Mr Whitlock's name").</summary>
     private static bool SameInformation(List<DisclosureFinding> draft, DisclosureFinding finding)

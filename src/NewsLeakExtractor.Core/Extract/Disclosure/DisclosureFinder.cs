@@ -178,10 +178,10 @@ public sealed class DisclosureFinder
             // The lexicon's phrase may end with its preposition ("obtained by", "leaked to"): search from inside it.
             leaker = MentionAfterWord(view, verbIndex + 1, "by");
             recipients.AddRange(MentionsAfterWord(view, verbIndex + 1, "to"));
-            if (frame == "obtain")
+            if (frame == "obtain" || (leaker?.Entity?.Kind == MentionKind.Outlet && frame is "publish" or "give"))
             {
-                // "Z was obtained by Y": the agent is the recipient.
-                (leaker, recipients) = (null, leaker is null ? recipients : [leaker]);
+                // "Z was obtained by Y", "the draft, posted by the Ledger": the agent is the recipient.
+                (leaker, recipients) = (null, leaker is null ? recipients : [leaker, .. recipients]);
             }
         }
         else
