@@ -73,6 +73,11 @@ public sealed class HttpPageFetcher
         {
             throw new FetchException(FailureReason.Network, $"network error fetching {url}: {e.Message}", e);
         }
+        catch (IOException e)
+        {
+            // A connection that drops while the body is read surfaces as an I/O error, not an HTTP one.
+            throw new FetchException(FailureReason.Network, $"network error: connection lost while reading {url}: {e.Message}", e);
+        }
     }
 
     internal static bool IsTextual(string mediaType) =>
