@@ -1,3 +1,5 @@
+using NewsLeakExtractor.Text;
+
 namespace NewsLeakExtractor.Extract.Mentions;
 
 /// <summary>
@@ -8,10 +10,7 @@ namespace NewsLeakExtractor.Extract.Mentions;
 /// </summary>
 public sealed class EntityResolver
 {
-    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "told", "added", "wrote", "noted", "argued", "explained", "stated", "tweeted", "insisted", "warned", "asked", "replied", "continued",
-    };
+    private static readonly HashSet<string> SpeechVerbs = Lexicon.Set("lexicons/speech-verbs.txt");
 
     private static readonly HashSet<string> OutletWords = new(StringComparer.OrdinalIgnoreCase)
     {

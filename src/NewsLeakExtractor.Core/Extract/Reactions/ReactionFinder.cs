@@ -16,10 +16,7 @@ public sealed class ReactionFinder
 {
     private const string Statement = "statement";
 
-    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "told", "added", "wrote", "noted", "argued", "explained", "stated", "tweeted", "insisted", "warned", "asked", "replied", "continued", "posted", "declared", "recalled", "acknowledged", "admitted", "conceded", "countered", "claimed",
-    };
+    private static readonly HashSet<string> SpeechVerbs = Lexicon.Set("lexicons/speech-verbs.txt");
 
     private readonly (string Cue, string Kind)[] _cues;
     private readonly HashSet<string> _cueFirstWords;
