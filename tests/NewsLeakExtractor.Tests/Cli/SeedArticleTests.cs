@@ -17,6 +17,15 @@ public sealed class SeedArticleTests
         return path;
     }
 
+    /// <summary>The title recorded in the seed's gold file (shared/eval/gold), next to the seed folder.</summary>
+    private static string? GoldTitle(string seedPath)
+    {
+        var gold = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(seedPath)!)!, "eval", "gold", "seed-israel-intel-sharing.json");
+        Skip.IfNot(File.Exists(gold), $"gold file absent: {gold}");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(gold));
+        return document.RootElement.GetProperty("title").GetString();
+    }
+
     [SkippableFact]
     public async Task Seed_article_is_extracted_with_its_title_and_text()
     {
@@ -27,9 +36,12 @@ public sealed class SeedArticleTests
         Assert.True(outcome.Succeeded, $"{outcome.Failure}: {outcome.Message}");
         Assert.Null(outcome.Message);
         var article = outcome.Result!.Article;
-        Assert.Equal("Following leak to Russia, Israel is shifting how it shares intelligence with U.S.", article.Title);
+        // The expectations are read from shared/ at test time: the project carries none of the article's text.
+        var lines = File.ReadAllLines(path).Select(NewsLeakExtractor.Text.TextNormalizer.CollapseWhitespace).Where(l => l.Length > 0).ToList();
+        Assert.Equal(lines[0], article.Title);
+        Assert.Equal(GoldTitle(path), article.Title);
         Assert.False(string.IsNullOrWhiteSpace(article.Text));
-        Assert.Contains("Israel is altering how it shares intelligence with the United States", article.Text, StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), line => Assert.Contains(line, article.Text, StringComparison.Ordinal));
         Assert.DoesNotContain(article.Title!, article.Text.Split("\n\n")[0], StringComparison.Ordinal);
         Assert.Equal("en", article.Language);
         TextAssert.IsNormalised(article.Text);
@@ -46,7 +58,7 @@ public sealed class SeedArticleTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var json = await File.ReadAllTextAsync(dir.File("israel-intel-sharing-2017.json"));
         var article = NewsLeakExtractor.Contract.ContractJson.Deserialize(json)!.Article;
-        Assert.Equal("Following leak to Russia, Israel is shifting how it shares intelligence with U.S.", article.Title);
+        Assert.Equal(GoldTitle(path), article.Title);
         Assert.NotEmpty(article.Text);
     }
 }
