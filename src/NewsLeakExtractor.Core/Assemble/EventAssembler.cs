@@ -206,11 +206,13 @@ public sealed partial class EventAssembler
 
         var sources = citations.GroupBy(c => c.Outlet.Entity).Select(g => g.First())
             .Select(c => new ReportingSource(c.Outlet.Entity!.Name, c.Cue, c.Sentence.ToSpan())).ToList();
-        // The leaker's own act, told in an evidence sentence, is the disclosure, not a reaction to it.
+        // The leaker's own act, told in an evidence sentence, is the disclosure, not a reaction to it; and what is
+        // done to the leaker ("was arrested", "was suspended") is someone else's reaction, not the leaker's.
         var evidenceIndexes = evidenceSentences.Select(s => s.Index).ToHashSet();
         var reactionRecords = reactions
             .Where(r => r.Actor.Entity is not null && !(leakers.Contains(r.Actor.Entity) && evidenceIndexes.Contains(r.Sentence.Index)))
             .Where(r => Identifiable(r.Actor.Entity!))
+            .Where(r => !(leakers.Contains(r.Actor.Entity!) && r.Kind is not ("statement" or "denial" or "apology")))
             .DistinctBy(r => (r.Actor.Entity, r.Kind, r.Evidence.Start))
             .Select(r => new Reaction(r.Actor.Entity!.ToActor(), r.Kind, r.Text, r.Quote, r.Evidence))
             .ToList();

@@ -50,6 +50,23 @@ public sealed class LeakEventExtractor
             .Select(v => v.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// A plain statement counts as a reaction when the classifier reads its sentence as one (or as part of the
+    /// leak's telling), or when its words are about leaking or secrecy; a quoted expert talking background does not.
+    /// Denials, condemnations, investigations and the other named kinds always count.
+    /// </summary>
+    private bool IsAboutTheLeak(ReactionFinding reaction)
+    {
+        if (reaction.Kind != "statement")
+        {
+            return true;
+        }
+
+        var role = reaction.Sentence.Roles.Role;
+        return role is SentenceRole.Reaction or SentenceRole.Disclosure or SentenceRole.Attribution
+            || Tokenizer.Tokenize(reaction.Text).Any(t => _secrecyWords.Contains(t.Text));
+    }
+
     /// <summary>A past-tense disclosure verb followed by "to" or "with": "provided to", "passed to", "shared with".</summary>
     private bool HandsSomethingOn(IReadOnlyList<Token> sentence)
     {
@@ -107,8 +124,18 @@ public sealed class LeakEventExtractor
             return [];
         }
 
+        // A leak article: the remaining sentences are worth a reading too, so reactions can be told from background.
+        var unread = Enumerable.Range(0, sentences.Count).Except(candidates).ToList();
+        var more = _classifier.Classify(unread.Select(i => sentences[i].Text).ToList());
+        for (var k = 0; k < unread.Count; k++)
+        {
+            views[unread[k]] = views[unread[k]] with { Roles = more[k] };
+        }
+
         var citations = views.SelectMany(v => _sources.Find(text, v)).ToList();
-        var reactions = _reactions.Find(text, views, QuotationFinder.Find(text));
+        var reactions = _reactions.Find(text, views, QuotationFinder.Find(text))
+            .Where(r => IsAboutTheLeak(r))
+            .ToList();
         return _assembler.Assemble(article, views, disclosures, citations, reactions);
     }
 

@@ -79,6 +79,13 @@ public sealed class DisclosureFinder
             }
 
             var verb = string.Join(' ', tokens.Skip(i).Take(length).Select(t => t.Text));
+
+            // An outlet that "reported" cites the leak; it is the reporting source, found elsewhere, not a disclosure.
+            if (frame == "publish" && verb.StartsWith("report", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (!IsPast(tokens[i].Text) && !IsGerundOfPastAct(tokens, i))
             {
                 continue;
