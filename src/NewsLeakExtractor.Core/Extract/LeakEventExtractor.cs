@@ -22,8 +22,8 @@ public sealed class LeakEventExtractor
     private readonly ReportingSourceFinder _sources;
     private readonly ReactionFinder _reactions;
     private readonly EventAssembler _assembler;
-    private readonly HashSet<string> _leakWords;
     private readonly HashSet<string> _pastDisclosureVerbs;
+    private readonly System.Buffers.SearchValues<string> _gateWords;
     private readonly HashSet<string> _secrecyWords = Lexicon.Set("lexicons/leak-context-words.txt").Concat(Lexicon.Lines("lexicons/strong-leak-verbs.txt")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public LeakEventExtractor(
@@ -44,10 +44,11 @@ public sealed class LeakEventExtractor
         _reactions = reactions;
         _assembler = assembler;
 
-        // Words that can start a disclosure: the sentences the classifier has to read.
-        _leakWords = lexicons.LeakVerbs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         _pastDisclosureVerbs = lexicons.LeakVerbs.Where(v => v.Value == "give" && !v.Key.Contains(' ', StringComparison.Ordinal) && v.Key.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
             .Select(v => v.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _gateWords = System.Buffers.SearchValues.Create(
+            _secrecyWords.Concat(_pastDisclosureVerbs.SelectMany(v => new[] { v + " to ", v + " with " })).ToArray(),
+            StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -65,6 +66,51 @@ public sealed class LeakEventExtractor
         var role = reaction.Sentence.Roles.Role;
         return role is SentenceRole.Reaction or SentenceRole.Disclosure or SentenceRole.Attribution
             || Tokenizer.Tokenize(reaction.Text).Any(t => _secrecyWords.Contains(t.Text));
+    }
+
+    /// <summary>
+    /// The gate below, read straight off the text before any splitting: a word of leaking or secrecy, or a
+    /// past-tense disclosure verb followed by "to" or "with", as a whole word.
+    /// </summary>
+    private bool MentionsLeakWords(string text)
+    {
+        var span = text.AsSpan();
+        var from = 0;
+        while (from < span.Length)
+        {
+            var hit = span[from..].IndexOfAny(_gateWords);
+            if (hit < 0)
+            {
+                return false;
+            }
+
+            var at = from + hit;
+            from = at + 1;
+            if (at > 0 && char.IsLetter(span[at - 1]))
+            {
+                continue; // inside a longer word
+            }
+
+            var end = at;
+            while (end < span.Length && (char.IsLetter(span[end]) || span[end] == '-'))
+            {
+                end++;
+            }
+
+            var word = span[at..end].ToString();
+            if (_secrecyWords.Contains(word))
+            {
+                return true;
+            }
+
+            var next = span[end..].TrimStart();
+            if (_pastDisclosureVerbs.Contains(word) && (next.StartsWith("to ", StringComparison.OrdinalIgnoreCase) || next.StartsWith("with ", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A past-tense disclosure verb followed by "to" or "with": "provided to", "passed to", "shared with".</summary>
@@ -87,6 +133,11 @@ public sealed class LeakEventExtractor
     public IReadOnlyList<LeakEvent> Extract(ArticleRecord article)
     {
         var text = article.Text;
+        if (!MentionsLeakWords(text))
+        {
+            return [];
+        }
+
         var sentences = SentenceSplitter.Split(text);
         var tokens = sentences.Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).ToList();
         // An article that never uses a word of leaking or secrecy, nor hands something to someone in a past-tense
@@ -97,7 +148,7 @@ public sealed class LeakEventExtractor
             return [];
         }
 
-        var candidates = Enumerable.Range(0, sentences.Count).Where(i => tokens[i].Any(t => _leakWords.Contains(t.Text))).ToList();
+        var candidates = Enumerable.Range(0, sentences.Count).Where(i => _disclosures.MayDisclose(tokens[i])).ToList();
         if (candidates.Count == 0)
         {
             return [];

@@ -103,6 +103,21 @@ public sealed class DisclosureFinder
         return findings;
     }
 
+    /// <summary>Whether a sentence has a disclosure verb this finder would read (past tense, gerund of a past act, or a leak noun).</summary>
+    public bool MayDisclose(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (frame, _) = VerbAt(tokens, i);
+            if (frame is not null && (frame == "noun" || IsPast(tokens[i].Text) || IsGerundOfPastAct(tokens, i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private (string? Frame, int Length) VerbAt(IReadOnlyList<Token> tokens, int i)
     {
         if (!_firstWords.Contains(tokens[i].Text))
