@@ -245,6 +245,11 @@ public sealed class DisclosureFinder
                     information = ObjectPhrase(text, tokens, objectStart);
                     recipients.AddRange(MentionsAfterWord(view, afterVerb, "to"));
                     recipients.AddRange(MentionsAfterWord(view, afterVerb, "with"));
+                    if (frame == "publish")
+                    {
+                        // "posted the slides on the Tank Yard server", "dumped the emails on OpenVault": the platform.
+                        recipients.AddRange(MentionsAfterWord(view, afterVerb, "on"));
+                    }
                     break;
             }
         }

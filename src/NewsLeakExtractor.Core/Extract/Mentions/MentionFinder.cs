@@ -199,7 +199,8 @@ public sealed class MentionFinder
             return end;
         }
 
-        var isOrganization = words.Any(_organizationHeads.Contains);
+        // A one-word name with a capital inside ("GadgetSpill", "OpenVault") is a brand, site or company, not a person.
+        var isOrganization = words.Any(_organizationHeads.Contains) || (end - start == 1 && IsCamelCase(tokens[start].Text));
         if (isOrganization)
         {
             // Organisation names may run on through "of", "for" and "and" ("Center for Strategic and International Studies").
@@ -289,6 +290,24 @@ public sealed class MentionFinder
         }
 
         return result;
+    }
+
+    private static bool IsCamelCase(string token)
+    {
+        if (token.Length < 5 || token.StartsWith("Mc", StringComparison.Ordinal) || token.StartsWith("Mac", StringComparison.Ordinal) || token.Contains('\'', StringComparison.Ordinal) || token.Contains('’', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (char.IsUpper(token[i]) && char.IsLower(token[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string StripDeterminer(string phrase)
