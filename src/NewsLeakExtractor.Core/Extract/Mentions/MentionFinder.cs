@@ -19,6 +19,7 @@ public sealed class MentionFinder
     private readonly HashSet<string> _modifiers = Lexicon.Set("lexicons/actor-modifiers.txt");
     private readonly HashSet<string> _organizationHeads = Lexicon.Set("lexicons/organization-heads.txt");
     private readonly HashSet<string> _outletWords = Lexicon.Set("lexicons/outlet-words.txt");
+    private readonly HashSet<string> _documentHeads = Lexicon.Set("lexicons/document-name-heads.txt");
     private readonly HashSet<string> _particles = Lexicon.Set("lexicons/name-particles.txt");
     private readonly HashSet<string> _notNames = Lexicon.Set("lexicons/sentence-starters.txt").Concat(Lexicon.Lines("lexicons/not-names.txt")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -96,6 +97,15 @@ public sealed class MentionFinder
                 continue;
             }
 
+            // A capitalised word right before a head names the body ("a former Treasury contractor").
+            if (Gazetteer.StartsUpper(tokens[i].Text) && !Gazetteer.IsPossessive(tokens[i].Text) && i + 1 < tokens.Count
+                && _gazetteer.Match(tokens, i + 1, k => k is EntryKind.UnnamedHead) is not null)
+            {
+                i++;
+                modifiers++;
+                continue;
+            }
+
             break;
         }
 
@@ -114,6 +124,11 @@ public sealed class MentionFinder
 
         var roleText = Slice(text, tokens[phraseStart], tokens[headEnd - 1]);
         var nameEnd = h.Entry.Kind == EntryKind.Title ? ProperNameEnd(tokens, headEnd) : headEnd;
+        if (nameEnd > headEnd && _documentHeads.Contains(TrimPossessive(tokens[nameEnd - 1].Text)))
+        {
+            return nameEnd; // "the Official Secrets Act": a law, not an official
+        }
+
         if (nameEnd > headEnd)
         {
             var name = Slice(text, tokens[headEnd], tokens[nameEnd - 1]);
@@ -180,6 +195,12 @@ public sealed class MentionFinder
         if (end == start)
         {
             return null;
+        }
+
+        // "the Espionage Act": the name of a law or document is no actor.
+        if (_documentHeads.Contains(TrimPossessive(tokens[end - 1].Text)))
+        {
+            return end;
         }
 
         // "in Tel Aviv", "from Manchester": a capitalised name after a place preposition is a place, not a person.
