@@ -36,6 +36,8 @@ public sealed class DisclosureFinder
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all" };
 
+    private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase) { "about", "some", "around", "nearly", "almost", "roughly", "more", "than", "over", "dozens", "hundreds", "of" };
+
     private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase) { "might", "may", "could", "would", "should", "will", "can", "must", "have", "has", "had", "not", "never" };
 
     private readonly IReadOnlyDictionary<string, string> _verbs;
@@ -200,6 +202,7 @@ public sealed class DisclosureFinder
             // The lexicon's phrase may end with its preposition ("obtained by", "leaked to"): search from inside it.
             leaker = MentionAfterWord(view, verbIndex + 1, "by");
             recipients.AddRange(MentionsAfterWord(view, verbIndex + 1, "to"));
+            recipients.AddRange(MentionsAfterWord(view, verbIndex + 1, "with"));
             if (frame == "obtain" || (leaker?.Entity?.Kind == MentionKind.Outlet && frame is "publish" or "give"))
             {
                 // "Z was obtained by Y", "the draft, posted by the Ledger": the agent is the recipient.
@@ -493,6 +496,19 @@ public sealed class DisclosureFinder
 
         var told = new List<Mention>();
         var i = index;
+
+        // "told about 40 donors", "briefed some 12 lawmakers": a quantity may stand before the people told.
+        var skip = index;
+        while (skip < tokens.Count && skip - index < 3 && (Quantifiers.Contains(tokens[skip].Text) || tokens[skip].Kind == TokenKind.Number))
+        {
+            skip++;
+        }
+
+        if (skip > index && view.Mentions.Any(m => m.Start == tokens[Math.Min(skip, tokens.Count - 1)].Start))
+        {
+            i = skip;
+        }
+
         while (i < tokens.Count)
         {
             var mention = view.Mentions.FirstOrDefault(m => m.Start == tokens[i].Start);

@@ -56,8 +56,10 @@ public sealed class MentionFinder
             i++;
         }
 
-        // An outlet's name is no actor phrase ("Army Radio", "the Financial Times").
-        if (i < tokens.Count && _gazetteer.Match(tokens, i, k => k is EntryKind.Outlet) is not null)
+        // An outlet's name is no actor phrase ("Army Radio", "the Financial Times"), unless a title follows it:
+        // "Foreign Affairs Minister" is a minister, whatever magazine shares the first two words.
+        if (i < tokens.Count && _gazetteer.Match(tokens, i, k => k is EntryKind.Outlet) is { } outlet
+            && _gazetteer.Match(tokens, i + outlet.Length, k => k is EntryKind.Title or EntryKind.UnnamedHead) is null)
         {
             return null;
         }
@@ -67,11 +69,12 @@ public sealed class MentionFinder
         var modifiers = 0;
         while (i < tokens.Count && modifiers < 6)
         {
-            var place = _gazetteer.Match(tokens, i, k => k is EntryKind.Demonym or EntryKind.Country or EntryKind.Capital or EntryKind.Organization);
+            var place = _gazetteer.Match(tokens, i, k => k is EntryKind.Demonym or EntryKind.Country or EntryKind.Capital or EntryKind.Organization)
+                ?? (_gazetteer.Match(tokens, i, k => k is EntryKind.Outlet) is { } named && _gazetteer.Match(tokens, i + named.Length, k => k is EntryKind.Title) is not null ? named : null);
             if (place is { } p)
             {
                 // A place or body followed by a title or head ("Israeli Defense Minister", "FBI agents").
-                affiliation ??= p.Entry.Kind == EntryKind.Organization ? p.Entry.Country ?? p.Entry.Canonical : p.Entry.Canonical;
+                affiliation ??= p.Entry.Kind switch { EntryKind.Organization => p.Entry.Country ?? p.Entry.Canonical, EntryKind.Outlet => null, _ => p.Entry.Canonical };
                 i += p.Length;
                 modifiers++;
                 continue;
