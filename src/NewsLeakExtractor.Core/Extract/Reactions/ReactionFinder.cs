@@ -156,7 +156,23 @@ public sealed class ReactionFinder
     {
         var open = quotation.Outer.Start;
         var before = sentence.Mentions.LastOrDefault(m => m.End <= open && open - m.End <= 25 && m.Entity is not null && m.Entity.Kind != MentionKind.Outlet);
-        return before is not null && SpeechVerbAt(text, before.End, open - before.End) ? before : null;
+        if (before is not null && SpeechVerbAt(text, before.End, open - before.End))
+        {
+            return before;
+        }
+
+        // "Gov. Daniel Okafor, who signed the law, said he was “deeply troubled”": the subject of the last speech
+        // verb before the quote, found the way reported reactions find theirs.
+        for (var token = sentence.Tokens.Count - 1; token >= 0; token--)
+        {
+            var t = sentence.Tokens[token];
+            if (t.End <= open && t.Start >= sentence.Start && SpeechVerbs.Contains(t.Text))
+            {
+                return Subjects(text, sentence, t.Start).FirstOrDefault();
+            }
+        }
+
+        return null;
     }
 
     private static bool SpeechVerbAt(string text, int from, int window)
