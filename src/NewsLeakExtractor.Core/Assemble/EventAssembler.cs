@@ -59,11 +59,16 @@ public sealed partial class EventAssembler
         // set up a disclosure ("British police refrained from naming a suspect") belong to it.
         var firsts = drafts.Select(d => ParagraphStart(sentences, d[0].Sentence.Index)).ToList();
         var events = new List<LeakEvent>();
+        var leakersOf = drafts.Select(d => d.Where(f => f.Leaker?.Entity is not null).Select(f => f.Leaker!.Entity!).ToHashSet()).ToList();
         for (var e = 0; e < drafts.Count; e++)
         {
             var from = firsts[e];
             var to = firsts.Where(f => f > from).DefaultIfEmpty(int.MaxValue).Min();
-            events.Add(Build(article, sentences, drafts[e], citations.Where(c => c.Sentence.Index >= from && c.Sentence.Index < to), reactions.Where(r => r.Sentence.Index >= from && r.Sentence.Index < to)));
+
+            // The leaker of another disclosure in the same article speaks about that one, not this one.
+            var others = leakersOf.Where((_, k) => k != e).SelectMany(l => l).Except(leakersOf[e]).ToHashSet();
+            var own = reactions.Where(r => r.Sentence.Index >= from && r.Sentence.Index < to && (r.Actor.Entity is null || !others.Contains(r.Actor.Entity)));
+            events.Add(Build(article, sentences, drafts[e], citations.Where(c => c.Sentence.Index >= from && c.Sentence.Index < to), own));
         }
 
         return events;

@@ -101,7 +101,7 @@ public sealed class MentionFinder
             }
 
             // A capitalised word right before a head names the body ("a former Treasury contractor").
-            if (Gazetteer.StartsUpper(tokens[i].Text) && !Gazetteer.IsPossessive(tokens[i].Text) && i + 1 < tokens.Count
+            if (Gazetteer.StartsUpper(tokens[i].Text) && !Gazetteer.IsPossessive(tokens[i].Text) && !_notNames.Contains(tokens[i].Text) && i + 1 < tokens.Count
                 && _gazetteer.Match(tokens, i + 1, k => k is EntryKind.UnnamedHead) is not null)
             {
                 i++;

@@ -229,6 +229,14 @@ public sealed class ReactionFinder
         var head = before.LastOrDefault(m => text.AsSpan(m.End).TrimStart() is var rest && (rest.StartsWith("who ") || rest.StartsWith("which ") || rest.StartsWith("that ")));
         if (head is not null)
         {
+            // "Dr Mehra, a criminologist at Northshire University who has studied leaks, said": the person the
+            // description belongs to speaks, not the body named inside it.
+            if (head.Entity?.Kind != MentionKind.Person
+                && before.FirstOrDefault(m => m.Entity?.Kind == MentionKind.Person && m.End < head.Start && text.AsSpan(m.End).TrimStart().StartsWith(",")) is { } person)
+            {
+                return [person];
+            }
+
             return [head];
         }
 
