@@ -661,6 +661,14 @@ public sealed class DisclosureFinder
                     break;
                 }
 
+                // "a reporter at the Echo", "the political editor of the Beacon": the outlet is the recipient.
+                var next = view.TokenAt(mention.End);
+                if (mention.Kind == MentionKind.Unnamed && next + 1 < tokens.Count && tokens[next].Text is "at" or "of" or "for" or "from"
+                    && view.Mentions.FirstOrDefault(m => m.Entity?.Kind == MentionKind.Outlet && m.Start >= tokens[next + 1].Start && m.Start <= tokens[Math.Min(next + 2, tokens.Count - 1)].Start) is { } outlet)
+                {
+                    mention = outlet;
+                }
+
                 found.Add(mention);
                 j = view.TokenAt(mention.End);
                 if (j < tokens.Count && tokens[j].Text is "and" or ",")

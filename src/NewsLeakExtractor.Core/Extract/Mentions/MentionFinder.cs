@@ -180,6 +180,15 @@ public sealed class MentionFinder
         }
 
         var end = i + m.Length;
+
+        // "The National Archives", "the Independent Office for Police Conduct": a known name that runs on into
+        // more capitalised words is the start of another name.
+        if (m.Entry.Kind == EntryKind.Outlet && end < tokens.Count && Gazetteer.StartsUpper(tokens[end].Text) && !_notNames.Contains(tokens[end].Text)
+            && _gazetteer.Match(tokens, end, k => k is EntryKind.Title or EntryKind.UnnamedHead) is null)
+        {
+            return null;
+        }
+
         var kind = m.Entry.Kind switch
         {
             EntryKind.Outlet => MentionKind.Outlet,
@@ -215,8 +224,10 @@ public sealed class MentionFinder
         var words = tokens.Skip(start).Take(end - start).Select(t => Gazetteer.Key(t.Text)).ToList();
         var name = TrimPossessive(Slice(text, tokens[start], tokens[end - 1]));
 
-        // An outlet the lexicon does not know still looks like one: "the Desert Ledger", "Northshire Echo".
-        if (words.Count >= 2 && tokens.Skip(start).Take(end - start).Any(t => _outletWords.Contains(TrimPossessive(t.Text))))
+        // An outlet the lexicon does not know still looks like one: "the Desert Ledger", "Northshire Echo", and a
+        // short reference to one after "the" ("a reporter at the Echo").
+        var theBefore = start > 0 && tokens[start - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase);
+        if ((words.Count >= 2 || theBefore) && tokens.Skip(start).Take(end - start).Any(t => _outletWords.Contains(TrimPossessive(t.Text))))
         {
             var from = start > 0 && tokens[start - 1].Text.Equals("the", StringComparison.OrdinalIgnoreCase) ? start - 1 : start;
             mentions.Add(new Mention(tokens[from].Start, tokens[end - 1].End, Slice(text, tokens[from], tokens[end - 1]), MentionKind.Outlet, name, null, null, sentence));
