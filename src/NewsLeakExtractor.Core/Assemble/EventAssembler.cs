@@ -138,7 +138,7 @@ public sealed partial class EventAssembler
             : null;
 
         // "journalists" and the outlet they work for do not contradict each other.
-        if (sameRecipient == false && (finding.Recipients.Any(IsPress) || recipients.Any(r => r.Kind == MentionKind.Unnamed && PressWords.Contains(r.Name.Split(' ')[^1]))))
+        if (sameRecipient == false && (finding.Recipients.Any(r => r.Entity is { } e && IsPress(e)) || recipients.Any(IsPress)))
         {
             sameRecipient = null;
         }
@@ -167,13 +167,11 @@ public sealed partial class EventAssembler
         };
     }
 
-    private static readonly HashSet<string> PressWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "journalists", "journalist", "reporters", "reporter", "press", "media", "newspaper", "newspapers", "paper", "outlet", "outlets", "publication", "editor", "editors", "website",
-    };
+    private static readonly HashSet<string> PressWords = Text.Lexicon.Set("lexicons/press-words.txt");
 
-    private static bool IsPress(Mention recipient) =>
-        recipient.Entity?.Kind == MentionKind.Outlet || (recipient.Kind == MentionKind.Unnamed && PressWords.Contains(recipient.Name.Split(' ')[^1]));
+    /// <summary>An outlet, or an unnamed recipient from the press ("journalists", "a national newspaper").</summary>
+    private static bool IsPress(Entity recipient) =>
+        recipient.Kind == MentionKind.Outlet || (recipient.Kind == MentionKind.Unnamed && PressWords.Contains(recipient.Name.Split(' ')[^1]));
 
     /// <summary>The same last word of the disclosed information ("the suspect's name" / "Mr Whitlock's name").</summary>
     private static bool SameInformation(List<DisclosureFinding> draft, DisclosureFinding finding)

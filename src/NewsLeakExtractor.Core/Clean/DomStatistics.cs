@@ -50,6 +50,10 @@ internal static class DomStatistics
 
     public static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName);
 
+    /// <summary>A block whose own inline text is long enough, and mostly not links, to count as a paragraph.</summary>
+    public static bool IsParagraph(IElement element, ElementStats s) =>
+        IsBlock(element) && s.InlineText >= MinParagraphChars && s.InlineLinkText * 2 < s.InlineText;
+
     /// <summary>Counts characters as they will read once whitespace is collapsed.</summary>
     public static int CollapsedLength(string text, out int commas)
     {
@@ -190,7 +194,7 @@ internal static class DomStatistics
                 }
             }
 
-            if (isBlock && own.InlineText >= MinParagraphChars && own.InlineLinkText * 2 < own.InlineText)
+            if (IsParagraph(element, own))
             {
                 own.ParagraphText += own.InlineText;
                 own.Paragraphs++;

@@ -32,9 +32,6 @@ public sealed class MainTextExtractor
         return selection.Count == 0 ? string.Empty : Write(selection, stats);
     }
 
-    private static bool IsParagraph(IElement element, ElementStats s) =>
-        DomStatistics.IsBlock(element) && s.InlineText >= DomStatistics.MinParagraphChars && s.InlineLinkText * 2 < s.InlineText;
-
     private static double TagBias(string tag) => tag switch
     {
         "article" or "main" => 10,
@@ -51,7 +48,7 @@ public sealed class MainTextExtractor
         var candidates = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
         foreach (var (element, s) in stats)
         {
-            if (!IsParagraph(element, s))
+            if (!DomStatistics.IsParagraph(element, s))
             {
                 continue;
             }
@@ -191,7 +188,7 @@ public sealed class MainTextExtractor
             {
                 selection.Add(sibling);
             }
-            else if (IsParagraph(sibling, s) || (sibling.LocalName == "p" && s.Text > 0))
+            else if (DomStatistics.IsParagraph(sibling, s) || (sibling.LocalName == "p" && s.Text > 0))
             {
                 var density = s.LinkDensity;
                 if ((s.Text > 80 && density < 0.25) || (s.Text <= 80 && density == 0 && EndsSentence(sibling.TextContent)))

@@ -12,10 +12,7 @@ public sealed class EntityResolver
 {
     private static readonly HashSet<string> SpeechVerbs = Lexicon.Set("lexicons/speech-verbs.txt");
 
-    private static readonly HashSet<string> OutletWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "publication", "paper", "newspaper", "outlet", "website", "site", "network", "broadcaster", "station", "magazine",
-    };
+    private static readonly HashSet<string> OutletWords = Lexicon.Set("lexicons/outlet-references.txt");
 
     public IReadOnlyList<Mention> Resolve(string text, IReadOnlyList<Mention> mentions)
     {
