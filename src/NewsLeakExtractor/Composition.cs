@@ -1,3 +1,7 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsLeakExtractor.Assemble;
 using NewsLeakExtractor.Classify;
@@ -9,13 +13,19 @@ using NewsLeakExtractor.Extract.Reactions;
 using NewsLeakExtractor.Extract.Sources;
 using NewsLeakExtractor.Extract.Time;
 using NewsLeakExtractor.Fetch;
+using NewsLeakExtractor.Ingestion.Fetch;
+using NewsLeakExtractor.Ingestion.Ingest;
+using NewsLeakExtractor.Ingestion.Jobs;
+using NewsLeakExtractor.Ingestion.Sources;
+using NewsLeakExtractor.Ingestion.Store;
 using NewsLeakExtractor.Pipeline;
 
 namespace NewsLeakExtractor.Cli;
 
-/// <summary>The composition root: every stage of the pipeline is wired here and nowhere else.</summary>
+/// <summary>The composition root: every stage of the pipeline, and the service around it, is wired here and nowhere else.</summary>
 public static class Composition
 {
+    /// <summary>fetch → clean → classify → extract → assemble, as the command line runs it over files and URLs.</summary>
     public static IServiceCollection AddNewsLeakPipeline(this IServiceCollection services, FetchOptions? fetchOptions = null)
     {
         var options = fetchOptions ?? new FetchOptions();
@@ -52,4 +62,69 @@ public static class Composition
     }
 
     public static ServiceProvider BuildPipelineServices() => new ServiceCollection().AddNewsLeakPipeline().BuildServiceProvider();
+
+    /// <summary>
+    /// The pipeline plus what the service adds around it: sources, the polite fetcher, the store, and the Hangfire jobs
+    /// that poll and process. <paramref name="runJobs"/> false gives the same chain without a job server (the CLI's reprocess).
+    /// </summary>
+    public static IServiceCollection AddNewsLeakService(this IServiceCollection services, IConfiguration configuration, bool runJobs = true)
+    {
+        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var ingest = configuration.GetSection("Ingest").Get<IngestOptions>() ?? new IngestOptions();
+        var jobs = configuration.GetSection("Jobs").Get<JobServerOptions>() ?? new JobServerOptions();
+
+        services.AddNewsLeakPipeline();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(storage);
+        services.AddSingleton(ingest);
+        services.AddSingleton(configuration.GetSection("Pipelines").Get<PipelinesOptions>() ?? new PipelinesOptions());
+
+        // sources and the service's fetch stage
+        services.AddSingleton<PipelineRegistry>();
+        services.AddSingleton<FeedReader>();
+        services.AddPoliteFetcher(configuration.GetSection("Fetch"));
+
+        // store
+        services.AddArticleStore(storage);
+
+        // the chain for one URL, and the polls that feed it
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<SourcePoller>();
+        services.AddSingleton<ManualReprocessor>();
+
+        // jobs: Hangfire's queue lives in memory beside SQLite, and in the shared PostgreSQL when scaled out
+        services.AddTransient<PollSourceJob>();
+        services.AddTransient<ProcessArticleJob>();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage.Provider == StorageProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(storage.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+            }
+        });
+
+        if (runJobs)
+        {
+            // Registered before the job server so the schema and the schedules exist when its workers start.
+            services.AddHostedService<RecurringPollRegistrar>();
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = jobs.WorkerCount;
+                server.ShutdownTimeout = jobs.ShutdownTimeout;
+                server.SchedulePollingInterval = jobs.SchedulePollingInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return services;
+    }
 }

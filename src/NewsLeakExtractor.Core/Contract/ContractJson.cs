@@ -15,6 +15,9 @@ public static class ContractJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The same contract on one line: JSON Lines output, the API and exports.</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = new(Options) { WriteIndented = false };
+
     public static string Serialize(ExtractionResult result) => JsonSerializer.Serialize(result, Options);
 
     public static ExtractionResult? Deserialize(string json) => JsonSerializer.Deserialize<ExtractionResult>(json, Options);

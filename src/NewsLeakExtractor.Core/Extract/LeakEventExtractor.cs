@@ -130,6 +130,8 @@ public sealed class LeakEventExtractor
     /// <summary>A version string for the extractors and model behind a record.</summary>
     public string Version => $"rules-1/{_classifier.Version}";
 
+    public string ModelVersion => _classifier.Version;
+
     public IReadOnlyList<LeakEvent> Extract(ArticleRecord article)
     {
         var text = article.Text;

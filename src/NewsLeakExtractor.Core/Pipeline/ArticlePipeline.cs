@@ -22,6 +22,9 @@ public sealed class ArticlePipeline
     /// <summary>The versions of the extractors and model behind each record.</summary>
     public string ExtractorVersion => _extractor.Version;
 
+    /// <summary>The version of the trained sentence classifier alone.</summary>
+    public string ModelVersion => _extractor.ModelVersion;
+
     /// <summary>Runs one input end to end; a failure comes back as an outcome with its reason, never as an exception.</summary>
     public async Task<PipelineOutcome> RunAsync(string input, CancellationToken cancellationToken)
     {
@@ -40,26 +43,54 @@ public sealed class ArticlePipeline
         }
     }
 
-    public PipelineOutcome Process(RawDocument raw, CancellationToken cancellationToken = default)
+    public PipelineOutcome Process(RawDocument raw, CancellationToken cancellationToken = default) =>
+        Guarded(raw, () => Extract(raw, _cleaner.Clean(raw, cancellationToken)));
+
+    /// <summary>
+    /// The first half of <see cref="Process"/>: cleaning only, for callers that decide from the cleaned article whether
+    /// extraction is needed at all (the service skips an article whose content has not changed).
+    /// </summary>
+    public PipelineOutcome Clean(RawDocument raw, CancellationToken cancellationToken = default) =>
+        Guarded(raw, () =>
+        {
+            var cleaned = _cleaner.Clean(raw, cancellationToken);
+            return new PipelineOutcome(raw.Source.ToString(), new ExtractionResult(cleaned.Article, []), null, cleaned.Problem);
+        });
+
+    /// <summary>The second half: extraction over an article <see cref="Clean"/> produced.</summary>
+    public PipelineOutcome Extract(PipelineOutcome cleaned)
+    {
+        ArgumentNullException.ThrowIfNull(cleaned.Result);
+        var article = cleaned.Result.Article;
+        return Guarded(cleaned.Input, () => Extract(article, cleaned.Message, cleaned.Input));
+    }
+
+    private PipelineOutcome Extract(RawDocument raw, CleanedArticle cleaned) => Extract(cleaned.Article, cleaned.Problem, raw.Source.ToString());
+
+    private PipelineOutcome Extract(ArticleRecord article, string? cleaningProblem, string input)
+    {
+        // The extractors read English; another language is recorded, not guessed at.
+        var english = article.Language is null or "en";
+        var events = english ? _extractor.Extract(article) : [];
+        var problem = cleaningProblem ?? (english ? null : $"article language is '{article.Language}': leak events are extracted from English only");
+        return new PipelineOutcome(input, new ExtractionResult(article, events), null, problem);
+    }
+
+    private static PipelineOutcome Guarded(RawDocument raw, Func<PipelineOutcome> step) => Guarded(raw.Source.ToString(), step);
+
+    private static PipelineOutcome Guarded(string source, Func<PipelineOutcome> step)
     {
         try
         {
-            var cleaned = _cleaner.Clean(raw, cancellationToken);
-            var article = cleaned.Article;
-
-            // The extractors read English; another language is recorded, not guessed at.
-            var english = article.Language is null or "en";
-            var events = english ? _extractor.Extract(article) : [];
-            var problem = cleaned.Problem ?? (english ? null : $"article language is '{article.Language}': leak events are extracted from English only");
-            return new PipelineOutcome(raw.Source.ToString(), new ExtractionResult(article, events), null, problem);
+            return step();
         }
         catch (FetchException e)
         {
-            return PipelineOutcome.Failed(raw.Source.ToString(), e.Reason, e.Message);
+            return PipelineOutcome.Failed(source, e.Reason, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return PipelineOutcome.Failed(raw.Source.ToString(), FailureReason.ExtractorError, $"extractor failed on {raw.Source}: {e.GetType().Name}: {e.Message}");
+            return PipelineOutcome.Failed(source, FailureReason.ExtractorError, $"extractor failed on {source}: {e.GetType().Name}: {e.Message}");
         }
     }
 }

@@ -52,7 +52,7 @@ public static class ExtractCommand
                     // One indented document for one input; JSON Lines when several go to stdout.
                     var json = inputs.Length == 1
                         ? ContractJson.Serialize(outcome.Result!)
-                        : JsonSerializer.Serialize(outcome.Result!, CompactOptions);
+                        : JsonSerializer.Serialize(outcome.Result!, ContractJson.CompactOptions);
                     await Console.Out.WriteLineAsync(json);
                 }
                 else
@@ -107,8 +107,6 @@ public static class ExtractCommand
         await Console.Error.WriteLineAsync($"{inputs.Length - failed} of {inputs.Length} inputs extracted to {outDir.FullName}" + (failed > 0 ? $"; {failed} failed" : string.Empty));
         return failed == 0 ? 0 : 1;
     }
-
-    private static readonly JsonSerializerOptions CompactOptions = new(ContractJson.Options) { WriteIndented = false };
 
     /// <summary>Writes a failure or warning as one line on stderr; true when there is a result to write.</summary>
     private static bool Report(PipelineOutcome outcome)

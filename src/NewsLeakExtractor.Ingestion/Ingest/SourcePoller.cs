@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Cronos;
+using Microsoft.Extensions.Logging;
+using NewsLeakExtractor.Fetch;
+using NewsLeakExtractor.Ingestion.Fetch;
+using NewsLeakExtractor.Ingestion.Sources;
+using NewsLeakExtractor.Ingestion.Store;
+
+namespace NewsLeakExtractor.Ingestion.Ingest;
+
+/// <summary>The URLs a poll hands on for processing: newly discovered ones, and ones a restart left unfinished.</summary>
+public sealed record PollResult(string SourceId, int ItemsSeen, IReadOnlyList<string> NewUrls, IReadOnlyList<string> UnfinishedUrls, string? Error)
+{
+    public IEnumerable<string> ToProcess => NewUrls.Concat(UnfinishedUrls.Except(NewUrls));
+}
+
+/// <summary>
+/// Polls one source: fetches its listing (conditionally), reads the items, keeps the newest in the source's languages,
+/// and records each new URL once in the store; the poll itself is recorded with its next scheduled time.
+/// </summary>
+public sealed class SourcePoller
+{
+    private readonly PoliteFetcher _fetcher;
+    private readonly FeedReader _reader;
+    private readonly IArticleStore _store;
+    private readonly IngestOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SourcePoller> _logger;
+
+    // Validators of each listing's last fetch, so an unchanged feed costs a 304; a restart just fetches it once in full.
+    private readonly ConcurrentDictionary<Uri, (string? ETag, string? LastModified)> _validators = new();
+
+    public SourcePoller(PoliteFetcher fetcher, FeedReader reader, IArticleStore store, IngestOptions options, TimeProvider clock, ILogger<SourcePoller> logger)
+    {
+        _fetcher = fetcher;
+        _reader = reader;
+        _store = store;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async Task<PollResult> PollAsync(PipelineSource source, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetUtcNow();
+        PollResult result;
+        try
+        {
+            var items = await ReadListingAsync(source, cancellationToken);
+            var wanted = items
+                .Where(item => KeepsLanguage(source, item.Language))
+                .GroupBy(item => item.Url)
+                .Select(group => group.First())
+                .OrderByDescending(item => item.PublishedAt ?? item.UpdatedAt ?? DateTimeOffset.MinValue)
+                .Take(source.MaxArticlesPerRun)
+                .ToList();
+
+            var newUrls = new List<string>();
+            foreach (var item in wanted)
+            {
+                if (await _store.TryDiscoverAsync(item.Url.ToString(), source.Id, cancellationToken))
+                {
+                    newUrls.Add(item.Url.ToString());
+                }
+            }
+
+            var unfinished = await _store.ListUnfinishedAsync(source.Id, source.MaxArticlesPerRun, cancellationToken);
+            result = new PollResult(source.Id, items.Count, newUrls, unfinished, null);
+        }
+        catch (FetchException e)
+        {
+            result = new PollResult(source.Id, 0, [], [], $"{e.Reason}: {e.Message}");
+        }
+
+        if (result.Error is not null)
+        {
+            _logger.LogWarning("poll of {Source} failed: {Error}", source.Id, result.Error);
+        }
+
+        await _store.RecordPollAsync(
+            new SourcePoll(source.Id, started, _clock.GetUtcNow(), result.ItemsSeen, result.NewUrls.Count, result.Error)
+            {
+                NextPollAt = NextPoll(source, _clock.GetUtcNow()),
+            },
+            cancellationToken);
+        return result;
+    }
+
+    public static DateTimeOffset? NextPoll(PipelineSource source, DateTimeOffset after) =>
+        source.Enabled ? CronExpression.Parse(source.Schedule).GetNextOccurrence(after, TimeZoneInfo.Utc) : null;
+
+    private static bool KeepsLanguage(PipelineSource source, string? language) =>
+        source.Languages.Count == 0 || language is null
+        || source.Languages.Any(wanted => language.StartsWith(wanted, StringComparison.OrdinalIgnoreCase));
+
+    private async Task<IReadOnlyList<FeedItem>> ReadListingAsync(PipelineSource source, CancellationToken cancellationToken)
+    {
+        var listing = await FetchListingAsync(source, source.Url, cancellationToken);
+        if (listing is null)
+        {
+            return [];
+        }
+
+        var items = new List<FeedItem>(listing.Items);
+        foreach (var child in listing.ChildSitemaps.Take(_options.MaxChildSitemaps))
+        {
+            var childListing = await FetchListingAsync(source, child, cancellationToken);
+            items.AddRange(childListing?.Items ?? []);
+        }
+
+        return items;
+    }
+
+    /// <summary>One listing document; null when it has not changed since the last poll.</summary>
+    private async Task<FeedListing?> FetchListingAsync(PipelineSource source, Uri url, CancellationToken cancellationToken)
+    {
+        _validators.TryGetValue(url, out var validators);
+        var response = await _fetcher.FetchAsync(
+            new PoliteFetchRequest(url)
+            {
+                ETag = validators.ETag,
+                LastModified = validators.LastModified,
+                Headers = source.Headers,
+                AllowPrivateNetworks = source.AllowPrivateNetworks,
+                ExpectFeed = true,
+            },
+            cancellationToken);
+        if (response.NotModified || response.Document is null)
+        {
+            return null;
+        }
+
+        var listing = _reader.ReadListing(response.Document, source.Kind);
+        _validators[url] = (response.ETag, response.LastModified);
+        return listing;
+    }
+}
