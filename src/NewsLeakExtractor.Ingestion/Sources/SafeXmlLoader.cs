@@ -63,6 +63,11 @@ internal static partial class SafeXmlLoader
     private static bool NeedsTextDecoding(ReadOnlySpan<byte> bytes, string? transportCharset, out Encoding encoding)
     {
         encoding = Encoding.UTF8;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return false; // UTF-16 with its byte-order mark: the reader knows what to do
+        }
+
         var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 200)]);
         if (DeclaredEncoding().IsMatch(head) || System.Text.Unicode.Utf8.IsValid(bytes))
         {
