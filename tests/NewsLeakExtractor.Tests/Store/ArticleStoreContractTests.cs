@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using NewsLeakExtractor.Ingestion.Store;
 using Xunit;
-using Xunit.Abstractions;
 using static NewsLeakExtractor.Tests.Store.StoreFixtures;
 
 namespace NewsLeakExtractor.Tests.Store;
@@ -11,70 +10,9 @@ namespace NewsLeakExtractor.Tests.Store;
 /// a fresh, empty database (xunit creates a new instance per test) and may open several store instances on it, which
 /// stand for several processes.
 /// </summary>
-public abstract partial class ArticleStoreContractTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class ArticleStoreContractTests(TestDatabase database) : StoreTestBase(database)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private readonly List<SqlArticleStore> opened = [];
-    private SqlArticleStore? store;
-
-    private protected ManualClock Clock { get; } = new(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    /// <summary>Why this back end cannot run here, or null when it can.</summary>
-    protected abstract string? SkipReason { get; }
-
-    protected abstract Task CreateDatabaseAsync();
-
-    protected abstract Task DropDatabaseAsync();
-
-    /// <summary>A new store instance (a new "process") on this test's database.</summary>
-    protected abstract SqlArticleStore OpenStore(TimeProvider clock);
-
-    public async Task InitializeAsync()
-    {
-        if (SkipReason is null)
-        {
-            await CreateDatabaseAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var instance in opened)
-        {
-            await instance.DisposeAsync();
-        }
-
-        if (SkipReason is null)
-        {
-            await DropDatabaseAsync();
-        }
-    }
-
-    /// <summary>The test's main store, migrated.</summary>
-    protected async Task<IArticleStore> StoreAsync()
-    {
-        if (store is null)
-        {
-            store = await NewStoreAsync();
-        }
-
-        return store;
-    }
-
-    protected async Task<SqlArticleStore> NewStoreAsync(bool migrate = true)
-    {
-        Skip.If(SkipReason is not null, SkipReason);
-        var instance = OpenStore(Clock);
-        opened.Add(instance);
-        if (migrate)
-        {
-            await instance.MigrateAsync(CancellationToken.None);
-        }
-
-        return instance;
-    }
-
-    private static CancellationToken None => CancellationToken.None;
 
     // ---- schema ----
 

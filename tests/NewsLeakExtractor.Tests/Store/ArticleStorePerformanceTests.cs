@@ -2,12 +2,23 @@ using System.Diagnostics;
 using NewsLeakExtractor.Contract;
 using NewsLeakExtractor.Ingestion.Store;
 using Xunit;
+using Xunit.Abstractions;
 using static NewsLeakExtractor.Tests.Store.StoreFixtures;
 
 namespace NewsLeakExtractor.Tests.Store;
 
-/// <summary>The events page must stay fast on a realistic volume: 50,000 events.</summary>
-public abstract partial class ArticleStoreContractTests
+/// <summary>
+/// The events page must stay fast on a realistic volume: 50,000 events. Seeding them is heavy, so these tests run in
+/// a collection of their own, alone, after the others: they neither slow the time-limited tests down nor get timed
+/// while the rest of the suite competes for the cores.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StorePerformanceCollection
+{
+    public const string Name = "Store performance";
+}
+
+public abstract class ArticleStorePerformanceTests(TestDatabase database, ITestOutputHelper output) : StoreTestBase(database)
 {
     private const int Articles = 1_000;
     private const int EventsPerArticle = 50;
@@ -92,3 +103,9 @@ public abstract partial class ArticleStoreContractTests
         Assert.Equal(Articles * EventsPerArticle, (await store.QueryEventsAsync(new EventQuery(), None)).Total);
     }
 }
+
+[Collection(StorePerformanceCollection.Name)]
+public sealed class SqliteArticleStorePerformanceTests(ITestOutputHelper output) : ArticleStorePerformanceTests(new SqliteTestDatabase(), output);
+
+[Collection(StorePerformanceCollection.Name)]
+public sealed class PostgresArticleStorePerformanceTests(ITestOutputHelper output) : ArticleStorePerformanceTests(new PostgresTestDatabase(), output);

@@ -1,27 +1,27 @@
 using NewsLeakExtractor.Ingestion.Store;
-using Xunit.Abstractions;
 
 namespace NewsLeakExtractor.Tests.Store;
 
-/// <summary>The store contract on a SQLite file in a temporary folder, deleted afterwards.</summary>
-public sealed class SqliteArticleStoreTests(ITestOutputHelper output) : ArticleStoreContractTests(output)
+/// <summary>A SQLite file in a temporary folder, deleted afterwards.</summary>
+public sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "nle-store-" + Guid.NewGuid().ToString("N"));
 
-    protected override string? SkipReason => null;
+    public override string? SkipReason => null;
 
-    protected override Task CreateDatabaseAsync()
+    public override Task CreateAsync()
     {
         Directory.CreateDirectory(folder);
         return Task.CompletedTask;
     }
 
-    protected override Task DropDatabaseAsync()
+    public override Task DropAsync()
     {
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }
 
-    protected override SqlArticleStore OpenStore(TimeProvider clock) =>
-        SqliteArticleStore.FromOptions(new StorageOptions { DataDirectory = folder }, clock);
+    public override SqlArticleStore Open(TimeProvider clock) => SqliteArticleStore.FromOptions(new StorageOptions { DataDirectory = folder }, clock);
 }
+
+public sealed class SqliteArticleStoreTests() : ArticleStoreContractTests(new SqliteTestDatabase());
