@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,22 +98,18 @@ public static class Composition
         // jobs: Hangfire's queue lives in memory beside SQLite, and in the shared PostgreSQL when scaled out
         services.AddTransient<PollSourceJob>();
         services.AddTransient<ProcessArticleJob>();
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (storage.Provider == StorageProvider.Postgres)
-            {
-                config.UsePostgreSqlStorage(
-                    postgres => postgres.UseNpgsqlConnection(storage.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true });
-            }
-            else
-            {
-                config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-            }
-        });
+        // Hangfire keeps its storage and activator in statics by default; registering them here first makes each host
+        // (and each test host in one process) use its own.
+        services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.Postgres
+            ? new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL"), HangfirePostgresOptions(jobs)),
+                HangfirePostgresOptions(jobs))
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (runJobs)
         {
@@ -128,6 +126,13 @@ public static class Composition
 
         return services;
     }
+
+    private static PostgreSqlStorageOptions HangfirePostgresOptions(JobServerOptions jobs) => new()
+    {
+        SchemaName = "hangfire",
+        QueuePollInterval = jobs.QueuePollInterval,
+        PrepareSchemaIfNecessary = true,
+    };
 
     /// <summary>
     /// [dashboard] The web host: the service, plus the dashboard's pages, the admin sign-in and the one access rule for

@@ -8,10 +8,13 @@ using NewsLeakExtractor.Ingestion.Store;
 
 namespace NewsLeakExtractor.Ingestion.Ingest;
 
-/// <summary>The URLs a poll hands on for processing: newly discovered ones, and ones a restart left unfinished.</summary>
-public sealed record PollResult(string SourceId, int ItemsSeen, IReadOnlyList<string> NewUrls, IReadOnlyList<string> UnfinishedUrls, string? Error)
+/// <summary>
+/// The URLs a poll hands on for processing: newly discovered ones, and known ones to look at again (left unfinished
+/// by a restart, or listed as updated since they were fetched).
+/// </summary>
+public sealed record PollResult(string SourceId, int ItemsSeen, IReadOnlyList<string> NewUrls, IReadOnlyList<string> RevisitUrls, string? Error)
 {
-    public IEnumerable<string> ToProcess => NewUrls.Concat(UnfinishedUrls.Except(NewUrls));
+    public IEnumerable<string> ToProcess => NewUrls.Concat(RevisitUrls.Except(NewUrls)).Distinct();
 }
 
 /// <summary>
@@ -56,16 +59,24 @@ public sealed class SourcePoller
                 .ToList();
 
             var newUrls = new List<string>();
+            var changedUrls = new List<string>();
             foreach (var item in wanted)
             {
-                if (await _store.TryDiscoverAsync(item.Url.ToString(), source.Id, cancellationToken))
+                var url = item.Url.ToString();
+                if (await _store.TryDiscoverAsync(url, source.Id, cancellationToken))
                 {
-                    newUrls.Add(item.Url.ToString());
+                    newUrls.Add(url);
+                }
+                else if (await IsUpdatedSinceFetchAsync(item, cancellationToken))
+                {
+                    // The listing says the article changed after we fetched it: fetch it again (conditionally);
+                    // the content hash then decides whether it is extracted again.
+                    changedUrls.Add(url);
                 }
             }
 
-            var unfinished = await _store.ListUnfinishedAsync(source.Id, source.MaxArticlesPerRun, cancellationToken);
-            result = new PollResult(source.Id, items.Count, newUrls, unfinished, null);
+            var unfinished = await ListStaleAsync(source, newUrls, cancellationToken);
+            result = new PollResult(source.Id, items.Count, newUrls, [.. unfinished, .. changedUrls], null);
         }
         catch (FetchException e)
         {
@@ -84,6 +95,37 @@ public sealed class SourcePoller
             },
             cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Discovered articles nobody has touched for a whole lease: their jobs were lost (an in-memory queue across a
+    /// restart). Younger ones are left alone: another process may have just discovered them and queued their job.
+    /// </summary>
+    private async Task<List<string>> ListStaleAsync(PipelineSource source, List<string> justDiscovered, CancellationToken cancellationToken)
+    {
+        var staleBefore = _clock.GetUtcNow() - _options.Lease;
+        var stale = new List<string>();
+        foreach (var url in await _store.ListUnfinishedAsync(source.Id, source.MaxArticlesPerRun, cancellationToken))
+        {
+            if (!justDiscovered.Contains(url) && await _store.FindByUrlAsync(url, cancellationToken) is { } article && article.UpdatedAt < staleBefore)
+            {
+                stale.Add(url);
+            }
+        }
+
+        return stale;
+    }
+
+    private async Task<bool> IsUpdatedSinceFetchAsync(FeedItem item, CancellationToken cancellationToken)
+    {
+        var listed = item.UpdatedAt ?? item.PublishedAt;
+        if (listed is null)
+        {
+            return false;
+        }
+
+        var stored = await _store.FindByUrlAsync(item.Url.ToString(), cancellationToken);
+        return stored is { Status: ArticleStatus.Extracted, FetchedAt: { } fetched } && listed > fetched;
     }
 
     public static DateTimeOffset? NextPoll(PipelineSource source, DateTimeOffset after) =>
