@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.WebEncoders;
 using NewsLeakExtractor.Cli.Security;
 
 namespace NewsLeakExtractor.Cli.Dashboard;
@@ -24,6 +27,8 @@ public static class DashboardSetup
         services.AddRazorPages(options => options.RootDirectory = PagesRoot)
             // The host's application name is the entry assembly (a test runner, under test): name the pages' assembly outright.
             .AddApplicationPart(typeof(DashboardSetup).Assembly);
+        // Encoding stays on for markup characters; letters of every script are written as themselves, not as entities.
+        services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "nle.antiforgery";

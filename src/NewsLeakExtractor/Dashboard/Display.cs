@@ -26,7 +26,7 @@ public static class Display
             : iso;
     }
 
-    public static string Confidence(double confidence) => confidence.ToString("P0", CultureInfo.InvariantCulture);
+    public static string Confidence(double confidence) => Math.Round(confidence * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     public static string ConfidenceLevel(double confidence) => confidence switch
     {

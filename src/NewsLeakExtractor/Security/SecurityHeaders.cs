@@ -22,7 +22,9 @@ public static class SecurityHeaders
     public static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
+        // Whole path: while Hangfire's branch runs, its mount point is in PathBase.
+        var hangfire = context.Request.PathBase.Add(context.Request.Path).StartsWithSegments("/hangfire");
+        headers.ContentSecurityPolicy = hangfire ? HangfireContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

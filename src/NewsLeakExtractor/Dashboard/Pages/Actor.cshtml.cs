@@ -25,11 +25,12 @@ public sealed class ActorModel(IArticleStore store) : PageModel
 
     public async Task OnGetAsync(string name, CancellationToken cancellationToken)
     {
-        Name = name;
+        // Routing leaves an encoded slash encoded (it would otherwise split the path); names like "AC/DC" need it back.
+        Name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var byRole = new List<ActorRoleEvents>();
         foreach (var (role, heading, value) in Roles)
         {
-            var page = await store.QueryEventsAsync(new EventQuery { Actor = name, ActorRole = role, PageSize = PerRole }, cancellationToken);
+            var page = await store.QueryEventsAsync(new EventQuery { Actor = Name, ActorRole = role, PageSize = PerRole }, cancellationToken);
             byRole.Add(new ActorRoleEvents(role, heading, value, page));
         }
 

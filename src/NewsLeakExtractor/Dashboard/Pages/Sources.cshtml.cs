@@ -15,6 +15,8 @@ public sealed class SourcesModel(IArticleStore store, PipelineRegistry registry,
 
     public IReadOnlyList<string> CatalogErrors => registry.Errors;
 
+    public bool AnyConfigured => registry.Sources.Count > 0;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var statuses = (await store.GetSourceStatusesAsync(cancellationToken)).ToDictionary(s => s.SourceId, StringComparer.Ordinal);
