@@ -13,12 +13,18 @@ public static class Display
     /// <summary>The event's own date when the article gives one, else the article's publication date.</summary>
     public static string EventDate(StoredEvent stored) => ShortDate(stored.Event.OccurredAt ?? stored.ArticlePublishedAt);
 
-    /// <summary>An ISO date or timestamp shown as its date part; anything else as written.</summary>
+    /// <summary>An ISO timestamp shown as its date part; a partial date ("2026-04") or anything else as written.</summary>
     public static string ShortDate(string? iso)
     {
         if (string.IsNullOrWhiteSpace(iso))
         {
             return "date unknown";
+        }
+
+        if (iso.Length <= 10)
+        {
+            // A year, a month or a day: showing it as a full date would claim a precision the article never gave.
+            return iso;
         }
 
         return DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
