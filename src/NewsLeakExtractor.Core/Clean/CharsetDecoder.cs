@@ -83,7 +83,7 @@ public static partial class CharsetDecoder
     }
 
     /// <summary>NUL bytes or many control characters in the first kilobytes mean an image, archive or executable.</summary>
-    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var head = bytes[..Math.Min(bytes.Length, 8192)];
         var control = 0;

@@ -16,9 +16,13 @@ public enum FailureReason
 
     /// <summary>A defect in the extractor itself on this input; recorded so the rest of the batch goes on.</summary>
     ExtractorError,
+
+    /// <summary>The site's robots.txt forbids our user agent this path.</summary>
+    RobotsDisallowed,
 }
 
-public sealed class FetchException : Exception
+/// <summary>A failed fetch; open to subclasses that name a more specific failure (a feed that is not a feed).</summary>
+public class FetchException : Exception
 {
     public FetchException(FailureReason reason, string message, Exception? inner = null)
         : base(message, inner) => Reason = reason;

@@ -80,7 +80,7 @@ public sealed class HttpPageFetcher
         }
     }
 
-    internal static bool IsTextual(string mediaType) =>
+    public static bool IsTextual(string mediaType) =>
         mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
         || mediaType.Contains("html", StringComparison.OrdinalIgnoreCase)
         || mediaType.Contains("xml", StringComparison.OrdinalIgnoreCase);
@@ -89,7 +89,7 @@ public sealed class HttpPageFetcher
         contentType?.CharSet?.Trim('"', '\'', ' ') is { Length: > 0 } charset ? charset : null;
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; a larger body is refused rather than truncated, so no half article is stored.</summary>
-    internal static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, Uri source, CancellationToken cancellationToken)
+    public static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, Uri source, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

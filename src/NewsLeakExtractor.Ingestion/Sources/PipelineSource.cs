@@ -45,4 +45,12 @@ public sealed record PipelineSource
 }
 
 /// <summary>One entry of a feed, sitemap or URL list.</summary>
-public sealed record FeedItem(Uri Url, string? Title, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt, string? Language);
+/// <remarks><see cref="Language"/> is the primary language subtag, lower-case (<c>en-GB</c> gives <c>en</c>).</remarks>
+public sealed record FeedItem(Uri Url, string? Title, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt, string? Language)
+{
+    /// <summary>
+    /// True for an entry of a sitemap index: <see cref="FeedItem.Url"/> is another sitemap for the caller to read
+    /// (with <see cref="SourceKind.Auto"/>), not an article.
+    /// </summary>
+    public bool IsSitemap { get; init; }
+}
