@@ -72,13 +72,14 @@ public sealed class ShowcaseSite : IAsyncLifetime
         _service = await ServiceUnderTest.StartAsync(arguments);
 
         var store = Service.Store;
+        var sources = Service.Services.GetRequiredService<PipelineRegistry>().Sources;
         for (var n = 0; n < 60; n++)
         {
-            await store.SaveExtractionAsync(DashboardFixtures.Article(n, events: 1 + (n % 3 == 0 ? 1 : 0) + (n % 7 == 0 ? 2 : 0)), CancellationToken.None);
+            var write = DashboardFixtures.Article(n, events: 1 + (n % 3 == 0 ? 1 : 0) + (n % 7 == 0 ? 2 : 0));
+            await store.SaveExtractionAsync(write with { SourceId = sources.Count > 0 ? sources[n % sources.Count].Id : null }, CancellationToken.None);
         }
 
         var now = DateTimeOffset.UtcNow;
-        var sources = Service.Services.GetRequiredService<PipelineRegistry>().Sources;
         foreach (var source in sources)
         {
             var failing = source.Url.AbsolutePath.Contains("missing", StringComparison.Ordinal);
