@@ -137,24 +137,21 @@ public sealed class SourcePoller
 
     private async Task<IReadOnlyList<FeedItem>> ReadListingAsync(PipelineSource source, CancellationToken cancellationToken)
     {
-        var listing = await FetchListingAsync(source, source.Url, cancellationToken);
-        if (listing is null)
-        {
-            return [];
-        }
+        var listing = await FetchListingAsync(source, source.Url, source.Kind, cancellationToken);
+        var items = listing.Where(item => !item.IsSitemap).ToList();
 
-        var items = new List<FeedItem>(listing.Items);
-        foreach (var child in listing.ChildSitemaps.Take(_options.MaxChildSitemaps))
+        // A sitemap index lists sitemaps, not articles: read its first few children (one level deep).
+        foreach (var child in listing.Where(item => item.IsSitemap).Take(_options.MaxChildSitemaps))
         {
-            var childListing = await FetchListingAsync(source, child, cancellationToken);
-            items.AddRange(childListing?.Items ?? []);
+            var childListing = await FetchListingAsync(source, child.Url, SourceKind.Auto, cancellationToken);
+            items.AddRange(childListing.Where(item => !item.IsSitemap));
         }
 
         return items;
     }
 
-    /// <summary>One listing document; null when it has not changed since the last poll.</summary>
-    private async Task<FeedListing?> FetchListingAsync(PipelineSource source, Uri url, CancellationToken cancellationToken)
+    /// <summary>One listing document's items; empty when it has not changed since the last poll (HTTP 304).</summary>
+    private async Task<IReadOnlyList<FeedItem>> FetchListingAsync(PipelineSource source, Uri url, SourceKind kind, CancellationToken cancellationToken)
     {
         _validators.TryGetValue(url, out var validators);
         var response = await _fetcher.FetchAsync(
@@ -169,11 +166,11 @@ public sealed class SourcePoller
             cancellationToken);
         if (response.NotModified || response.Document is null)
         {
-            return null;
+            return [];
         }
 
-        var listing = _reader.ReadListing(response.Document, source.Kind);
+        var items = _reader.Read(response.Document, kind);
         _validators[url] = (response.ETag, response.LastModified);
-        return listing;
+        return items;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NewsLeakExtractor.Cli.Api;
 using NewsLeakExtractor.Ingestion.Ingest;
 using NewsLeakExtractor.Ingestion.Store;
@@ -36,6 +37,9 @@ public static class ReprocessCommand
     private static IHost BuildHost(string[] configArgs)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = AppContext.BaseDirectory });
+        // stdout carries the JSON result; logs go to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddNewsLeakService(builder.Configuration, runJobs: false);
         return builder.Build();
     }

@@ -14,7 +14,7 @@ namespace NewsLeakExtractor.Tests.Service;
 /// The embedded service end to end: Hangfire jobs poll a feed on a local Kestrel site, fetch, extract and store in a
 /// SQLite file; faults are recorded with their reasons; a restart loses and duplicates nothing.
 /// </summary>
-[Collection(ServiceCollection.Name)]
+[Collection(ServiceTestsCollection.Name)]
 public sealed class IngestionServiceTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -50,8 +50,8 @@ public sealed class IngestionServiceTests
         {
             Assert.Equal(1, site.RequestsFor(NewsSite.ArticlePath(n)));
             var article = (await store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
-            var events = await store.GetArticleEventsAsync(article.Id, default);
-            Assert.Contains(events, e => e.Event.Leakers.Any(l => l.Name == SyntheticArticles.Leaker(n)));
+            var articleEvents = await store.GetArticleEventsAsync(article.Id, default);
+            Assert.Contains(articleEvents, e => e.Event.Leakers.Any(l => l.Name == SyntheticArticles.Leaker(n)));
             Assert.False(string.IsNullOrEmpty(article.ExtractorVersion));
             Assert.False(string.IsNullOrEmpty(article.ModelVersion));
         }
@@ -137,10 +137,16 @@ public sealed class IngestionServiceTests
 
         await using var second = await ServiceUnderTest.StartAsync(arguments);
         var recurring = second.Services.GetRequiredService<IRecurringJobManager>();
+        var sinceTrigger = System.Diagnostics.Stopwatch.StartNew();
         await ServiceUnderTest.WaitUntilAsync(async () =>
         {
             // The lost in-memory queue is rebuilt by the next polls, once the stopped run's leases have expired.
-            recurring.Trigger(PollSourceJob.RecurringJobId("test/gazette"));
+            if (sinceTrigger.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                recurring.Trigger(PollSourceJob.RecurringJobId("test/gazette"));
+                sinceTrigger.Restart();
+            }
+
             return await CountExtractedAsync(second.Store, site) == site.ArticleCount;
         }, Patience, "every article extracted after the restart");
 
@@ -150,6 +156,7 @@ public sealed class IngestionServiceTests
             var article = (await second.Store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
             var history = await second.Store.GetHistoryAsync(article.Id, default);
             Assert.Single(history, entry => entry.Action == "extracted");
+            Assert.DoesNotContain(history, entry => entry.Action == "re-extracted");
             foreach (var stored in await second.Store.GetArticleEventsAsync(article.Id, default))
             {
                 Assert.True(eventIds.Add(stored.Event.Id), $"event {stored.Event.Id} stored twice");
@@ -186,7 +193,7 @@ public sealed class IngestionServiceTests
         var recurring = service.Services.GetRequiredService<IRecurringJobManager>();
         recurring.Trigger(PollSourceJob.RecurringJobId("test/gazette"));
         await ServiceUnderTest.WaitUntilAsync(async () =>
-            (await service.Store.GetHistoryAsync(before.Id, default)).Count(entry => entry.Action == "extracted") == 2, Patience, "the changed article extracted again");
+            (await service.Store.GetHistoryAsync(before.Id, default)).Any(entry => entry.Action == "re-extracted"), Patience, "the changed article extracted again");
 
         var after = (await service.Store.FindByUrlAsync(url, default))!;
         Assert.Equal(before.Id, after.Id);
@@ -201,7 +208,7 @@ public sealed class IngestionServiceTests
         recurring.Trigger(PollSourceJob.RecurringJobId("test/gazette"));
         await ServiceUnderTest.WaitUntilAsync(async () =>
             (await service.Store.GetHistoryAsync(before.Id, default)).Any(entry => entry.Action == "unchanged"), Patience, "the unchanged article recorded as such");
-        Assert.Equal(2, (await service.Store.GetHistoryAsync(before.Id, default)).Count(entry => entry.Action == "extracted"));
+        Assert.Single(await service.Store.GetHistoryAsync(before.Id, default), entry => entry.Action == "re-extracted");
     }
 
     private static async Task<int> CountExtractedAsync(IArticleStore store, NewsSite site)
@@ -227,7 +234,7 @@ public sealed class IngestionServiceTests
 
 /// <summary>The service tests start whole services with job servers; one at a time keeps their timings honest on two cores.</summary>
 [CollectionDefinition(Name)]
-public sealed class ServiceCollection
+public sealed class ServiceTestsCollection
 {
     public const string Name = "service";
 }

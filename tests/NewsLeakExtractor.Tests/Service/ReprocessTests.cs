@@ -7,7 +7,7 @@ using Xunit;
 namespace NewsLeakExtractor.Tests.Service;
 
 /// <summary>Manual reprocessing of one URL through the API and the command line, and the refusal of private addresses.</summary>
-[Collection(ServiceCollection.Name)]
+[Collection(ServiceTestsCollection.Name)]
 public sealed class ReprocessTests
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace NewsLeakExtractor.Tests.Service;
 /// articles exactly once. Needs NLE_TEST_POSTGRES (the test command starts a throwaway cluster and sets it).
 /// Also the ingestion throughput measurement (opt-in with NLE_INGEST_BENCH=N), embedded and on PostgreSQL.
 /// </summary>
-[Collection(ServiceCollection.Name)]
+[Collection(ServiceTestsCollection.Name)]
 public sealed class ScaleOutTests
 {
     private static readonly string? Postgres = Environment.GetEnvironmentVariable("NLE_TEST_POSTGRES");
@@ -40,7 +40,9 @@ public sealed class ScaleOutTests
         {
             Assert.Equal(1, site.RequestsFor(NewsSite.ArticlePath(n)));
             var article = (await store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
-            Assert.Single(await store.GetHistoryAsync(article.Id, default), entry => entry.Action == "extracted");
+            var history = await store.GetHistoryAsync(article.Id, default);
+            Assert.Single(history, entry => entry.Action == "extracted");
+            Assert.DoesNotContain(history, entry => entry.Action == "re-extracted");
             foreach (var stored in await store.GetArticleEventsAsync(article.Id, default))
             {
                 Assert.True(eventIds.Add(stored.Event.Id), $"event {stored.Event.Id} stored twice");

@@ -63,7 +63,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         $"--Pipelines:Path={pipelines}",
         "--Fetch:PerHostDelay=00:00:00",
         "--Fetch:PerHostConcurrency=4",
-        "--Fetch:Timeout=00:00:02",
+        "--Fetch:Timeout=00:00:05",
         "--Fetch:RetryCount=1",
         "--Fetch:RetryBaseDelay=00:00:00.050",
         "--Jobs:ShutdownTimeout=00:00:02",

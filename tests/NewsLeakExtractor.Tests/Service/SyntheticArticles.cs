@@ -45,11 +45,18 @@ internal static class SyntheticArticles
             ? $"<p>In a statement issued on Friday, {leaker} admitted passing the files and said the public deserved to know about report {n}.</p>"
             : "";
         var encodedTitle = WebUtility.HtmlEncode(title);
+        var jsonLd = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["@type"] = "NewsArticle",
+            ["headline"] = title,
+            ["datePublished"] = published,
+            ["author"] = new Dictionary<string, string> { ["@type"] = "Person", ["name"] = "Ruth Amberly" },
+        });
         return $$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>{{encodedTitle}} | Test Gazette</title>
             <meta property="og:site_name" content="Test Gazette">
-            <script type="application/ld+json">{"@type":"NewsArticle","headline":"{{encodedTitle}}","datePublished":"{{published}}","author":{"@type":"Person","name":"Ruth Amberly"}}</script>
+            <script type="application/ld+json">{{jsonLd}}</script>
             </head><body>
             <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a> <a href="/sport">Sport</a></nav>
             <div class="share-bar"><a href="#">Share</a> <a href="#">Post</a> <a href="#">Email</a></div>
