@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsLeakExtractor.Assemble;
 using NewsLeakExtractor.Classify;
+using NewsLeakExtractor.Cli.Dashboard;
 using NewsLeakExtractor.Clean;
 using NewsLeakExtractor.Extract;
 using NewsLeakExtractor.Extract.Disclosure;
@@ -132,4 +133,11 @@ public static class Composition
         QueuePollInterval = jobs.QueuePollInterval,
         PrepareSchemaIfNecessary = true,
     };
+
+    /// <summary>
+    /// [dashboard] The web host: the service, plus the dashboard's pages, the admin sign-in and the one access rule for
+    /// pages, API and /hangfire. The command line's reprocess needs none of it, so it stays out of <see cref="AddNewsLeakService"/>.
+    /// </summary>
+    public static IServiceCollection AddNewsLeakWebHost(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddNewsLeakService(configuration).AddDashboard(configuration);
 }

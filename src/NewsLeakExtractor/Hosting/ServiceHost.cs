@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsLeakExtractor.Cli.Api;
+using NewsLeakExtractor.Cli.Dashboard;
 
 namespace NewsLeakExtractor.Cli.Hosting;
 
-/// <summary>The service process: the job server, the API and Hangfire's dashboard in one ASP.NET Core host.</summary>
+/// <summary>The service process: the job server, the API, the dashboard and Hangfire's dashboard in one ASP.NET Core host.</summary>
 public static class ServiceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -25,12 +26,16 @@ public static class ServiceHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddNewsLeakService(builder.Configuration);
+        // [dashboard] the service plus the dashboard's pages, sign-in and access rule (Composition.AddNewsLeakWebHost)
+        builder.Services.AddNewsLeakWebHost(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
+        // [dashboard] first: its security headers and access gate sit in front of the API and /hangfire too.
+        app.MapDashboard();
         app.MapApi();
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "NewsLeakExtractor jobs", AppPath = "/" });
+        // [dashboard] Hangfire asks the same access rule instead of its local-only default.
+        app.UseHangfireDashboard("/hangfire", DashboardSetup.HangfireDashboardOptions(app.Services));
         return app;
     }
 
