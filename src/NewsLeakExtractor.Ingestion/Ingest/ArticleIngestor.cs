@@ -117,6 +117,7 @@ public sealed class ArticleIngestor
             new ExtractionWrite(url, request.SourceId, extracted.Result.Article, extracted.Result.Events, hash, response.ETag, response.LastModified, _pipeline.ExtractorVersion, _pipeline.ModelVersion)
             {
                 Warning = extracted.Message,
+                Worker = _worker,
             },
             cancellationToken);
         return new IngestOutcome(IngestStatus.Extracted, request.Url, saved.ArticleId, saved.EventCount, saved.Outcome.ToString(), extracted.Message);

@@ -210,7 +210,8 @@ public abstract partial class SqlArticleStore
         await ReplaceEventsAsync(connection, transaction, articleId, rows, now, cancellationToken);
 
         var detail = $"{rows.EventIds.Count} event(s); extractor {write.ExtractorVersion}, model {write.ModelVersion}"
-            + (write.Warning is null ? "" : $"; {write.Warning}");
+            + (write.Warning is null ? "" : $"; {write.Warning}")
+            + (write.Worker is null ? "" : $"; by {write.Worker}");
         await AddHistoryAsync(connection, transaction, articleId, now, outcome == SaveOutcome.Inserted ? "extracted" : "re-extracted", detail, cancellationToken);
         return new SaveResult(articleId, outcome, rows.EventIds.Count);
     }
@@ -331,7 +332,9 @@ public abstract partial class SqlArticleStore
             var now = Now();
 
             // The job is over, so its lease ends; everything else (events included) stays as it was.
-            await ExecuteAsync(connection, transaction, "UPDATE articles SET lease_owner = NULL, lease_until = NULL WHERE id = @id", command => command.With("@id", id.Value), cancellationToken);
+            // It was fetched now, so a listing that dates the article before now has nothing new to say about it.
+            await ExecuteAsync(connection, transaction, "UPDATE articles SET lease_owner = NULL, lease_until = NULL, fetched_at = @now WHERE id = @id",
+                command => command.With("@id", id.Value).WithTimestamp("@now", now, Dialect), cancellationToken);
             await AddHistoryAsync(connection, transaction, id.Value, now, "unchanged", detail, cancellationToken);
             return 1;
         }, cancellationToken);

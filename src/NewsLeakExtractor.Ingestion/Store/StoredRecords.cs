@@ -92,6 +92,9 @@ public sealed record ExtractionWrite(
 {
     /// <summary>A non-fatal note from cleaning or extraction (e.g. another language), kept on the article.</summary>
     public string? Warning { get; init; }
+
+    /// <summary>The worker (host:process:instance) that produced it, kept in the history to show who processed what.</summary>
+    public string? Worker { get; init; }
 }
 
 public enum SaveOutcome
