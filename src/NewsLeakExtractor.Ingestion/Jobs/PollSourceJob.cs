@@ -21,7 +21,6 @@ public sealed class PollSourceJob
 
     public static string RecurringJobId(string sourceId) => $"poll:{sourceId}";
 
-    // A failed poll is not retried: it is recorded on the source and the next scheduled poll tries again.
     [AutomaticRetry(Attempts = 0)]
     [DisplayName("Poll {0}")]
     public async Task RunAsync(string sourceId, CancellationToken cancellationToken)
@@ -34,12 +33,8 @@ public sealed class PollSourceJob
             _jobs.Enqueue<ProcessArticleJob>(job => job.RunAsync(url, sourceId, null, CancellationToken.None));
         }
 
-        if (result.Error is not null)
-        {
-            // Shown as a failed job in Hangfire's dashboard, with the reason; already recorded on the source.
-            throw new SourcePollException(result.Error);
-        }
+        // A failed poll (an offline site, a feed that is not XML) is recorded on the source, where the API and the
+        // dashboard show it, and the next scheduled poll tries again; it is not a job failure to retry or alarm on.
     }
 }
 
-public sealed class SourcePollException(string message) : Exception(message);
