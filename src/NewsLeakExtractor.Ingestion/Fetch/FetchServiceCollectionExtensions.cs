@@ -65,6 +65,10 @@ public static class FetchServiceCollectionExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseProxy = false, // the address check must see the real destination, not a proxy
                     UseCookies = false,
+
+                    // A body abandoned at the size cap must not be read on anyway just to reuse the connection.
+                    MaxResponseDrainSize = 64 * 1024,
+                    ResponseDrainTimeout = TimeSpan.FromMilliseconds(500),
                     ConnectCallback = new PrivateAddressGuard(allowPrivateNetworks || options.AllowPrivateNetworks).ConnectAsync,
                 };
             })

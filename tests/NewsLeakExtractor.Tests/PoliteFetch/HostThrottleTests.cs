@@ -43,6 +43,27 @@ public sealed class HostThrottleTests
     }
 
     [Fact]
+    public async Task Entries_to_one_host_are_spaced_by_the_delay_across_concurrent_callers()
+    {
+        var throttle = new HostThrottle(4, TimeSpan.FromMilliseconds(100));
+        var clock = Stopwatch.StartNew();
+
+        var entered = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            using var lease = await throttle.EnterAsync("a.example", CancellationToken.None);
+            return clock.Elapsed;
+        })).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The i-th entry may not come before i delays have passed; a late continuation can only make a gap larger
+        // for one caller and smaller for the next, never let two starts share one delay window.
+        var ordered = entered.Order().ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            Assert.True(ordered[i] - ordered[0] >= TimeSpan.FromMilliseconds(100 * i - 5), $"entry {i} at {(ordered[i] - ordered[0]).TotalMilliseconds} ms");
+        }
+    }
+
+    [Fact]
     public void Crawl_delay_raises_but_never_lowers_the_delay()
     {
         var throttle = new HostThrottle(2, TimeSpan.FromSeconds(1));

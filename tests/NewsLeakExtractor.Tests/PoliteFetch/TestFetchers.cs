@@ -13,7 +13,10 @@ internal sealed class TestFetcher : IDisposable
     {
         _services = services;
         Fetcher = services.GetRequiredService<PoliteFetcher>();
+        Throttle = services.GetRequiredService<HostThrottle>();
     }
+
+    public HostThrottle Throttle { get; }
 
     public PoliteFetcher Fetcher { get; }
 
