@@ -53,6 +53,60 @@ public sealed class ScaleOutTests
         Assert.All(run.ArticlesPerProcess, count => Assert.True(count > 0, "both processes should have taken part"));
     }
 
+    [Fact]
+    public async Task A_killed_service_restarted_on_the_same_data_loses_no_article_and_duplicates_none()
+    {
+        await using var site = await NewsSite.StartAsync(articleCount: 150);
+        using var temp = new TempDirectory();
+        var pipelines = temp.File("pipelines");
+        ServiceUnderTest.WritePipeline(pipelines, "crash", ("gazette", site.FeedUrl, 500, ["en"]));
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__DataDirectory"] = temp.File("data"),
+            ["Pipelines__Path"] = pipelines,
+            ["Fetch__PerHostDelay"] = "00:00:00",
+            ["Jobs__WorkerCount"] = "2",
+            ["Ingest__Lease"] = "00:00:02",
+        };
+        await using var provider = StoreProvider(StorageProvider.Sqlite, null, temp);
+        var store = provider.GetRequiredService<IArticleStore>();
+        await store.MigrateAsync(default);
+
+        async Task<int> ExtractedAsync() => (await store.GetSourceStatusesAsync(default)).SingleOrDefault()?.ArticlesExtracted ?? 0;
+
+        // Killed (SIGKILL, no shutdown) while articles are being processed: its in-memory queue and leases die with it.
+        await using (var first = ServiceProcess.Start(environment))
+        {
+            await ServiceUnderTest.WaitUntilAsync(async () => first.HasExited || await ExtractedAsync() >= 10, TimeSpan.FromSeconds(90), "a first process at work");
+            Assert.False(first.HasExited, first.Output);
+            await first.KillAsync();
+        }
+
+        var atKill = await ExtractedAsync();
+        Assert.True(atKill < site.ArticleCount, "the first process should have been killed mid-run");
+
+        // The restarted process polls at start; articles nobody holds a live lease on are processed again.
+        await using var second = ServiceProcess.Start(environment);
+        await ServiceUnderTest.WaitUntilAsync(async () => second.HasExited || await ExtractedAsync() == site.ArticleCount, TimeSpan.FromSeconds(120), "every article after the restart");
+        Assert.False(second.HasExited, second.Output);
+
+        var eventIds = new HashSet<string>();
+        for (var n = 1; n <= site.ArticleCount; n++)
+        {
+            var article = (await store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
+            var history = await store.GetHistoryAsync(article.Id, default);
+            Assert.Single(history, entry => entry.Action == "extracted");
+            Assert.DoesNotContain(history, entry => entry.Action == "re-extracted");
+            foreach (var stored in await store.GetArticleEventsAsync(article.Id, default))
+            {
+                Assert.True(eventIds.Add(stored.Event.Id), $"event {stored.Event.Id} stored twice");
+            }
+        }
+
+        Assert.Equal(eventIds.Count, (await store.QueryEventsAsync(new EventQuery { PageSize = 1 }, default)).Total);
+        _output.WriteLine($"killed after {atKill} of {site.ArticleCount} articles; all {site.ArticleCount} extracted once after the restart");
+    }
+
     [SkippableTheory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
