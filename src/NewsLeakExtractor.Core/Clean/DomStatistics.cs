@@ -123,8 +123,15 @@ internal static class DomStatistics
             return true;
         }
 
-        foreach (var attribute in element.Attributes)
+        // Indexed loops: enumerating AngleSharp's attribute and node lists allocates an enumerator each time.
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
+            if (attributes[i] is not { } attribute)
+            {
+                continue;
+            }
+
             var furniture = attribute.Name switch
             {
                 "hidden" => true,
@@ -149,49 +156,47 @@ internal static class DomStatistics
     }
 
     /// <summary>
-    /// Measures the element at <paramref name="root"/> and everything inside it into <paramref name="stats"/> (indexed like
-    /// the tree, cleared beforehand). Furniture (<see cref="IsFurniture"/>) and what it holds stay unmeasured and count
-    /// for nothing. Two passes over the positions: down the page for what is inherited and the element's own text,
-    /// then back up, where every element is complete before it is added to its parent.
+    /// On the way down (during <see cref="PageTree.Build"/>): what the element's names say, whether it or an ancestor
+    /// is furniture (a comments section), and what kind of element it is. Only elements that are measured get here.
     /// </summary>
-    public static void Measure(PageTree tree, int root, ElementStats[] stats)
+    public static void DescribeOwn(IElement element, ref ElementStats own, bool inheritedFurniture)
     {
-        var end = tree.End(root);
-        for (var i = root; i < end; i++)
-        {
-            var element = tree[i];
-            var parent = tree.Parent(i);
-            if (i != root && (!stats[parent].Measured || IsFurniture(element)))
-            {
-                i = tree.End(i) - 1; // nothing inside furniture is measured either
-                continue;
-            }
+        own.Measured = true;
+        own.Hint = element.Attributes.Length == 0 ? Hint.Neutral : BoilerplateHints.Classify(element.ClassName, element.Id);
+        own.InFurniture = inheritedFurniture || own.Hint == Hint.Furniture;
+        own.IsBlock = IsBlock(element.LocalName);
+        own.IsLink = element.LocalName == "a";
+    }
 
-            // What the names say, and whether an ancestor is furniture (a comments section).
-            ref var own = ref stats[i];
-            own.Measured = true;
-            own.Hint = element.Attributes.Length == 0 ? Hint.Neutral : BoilerplateHints.Classify(element.ClassName, element.Id);
-            own.InFurniture = (i != root && stats[parent].InFurniture) || own.Hint == Hint.Furniture;
-            own.IsBlock = IsBlock(element.LocalName);
-            own.IsLink = element.LocalName == "a";
-            foreach (var child in element.ChildNodes)
-            {
-                if (child is IText text)
-                {
-                    var length = CollapsedLength(text.Data, out var commas);
-                    own.Text += length;
-                    own.InlineText += length;
-                    own.InlineCommas += commas;
-                    if (own.IsLink)
-                    {
-                        own.LinkText += length;
-                        own.InlineLinkText += length;
-                    }
-                }
-            }
+    /// <summary>Counts one of the element's own text nodes.</summary>
+    public static void AddOwnText(ref ElementStats own, string text)
+    {
+        var length = CollapsedLength(text, out var commas);
+        own.Text += length;
+        own.InlineText += length;
+        own.InlineCommas += commas;
+        if (own.IsLink)
+        {
+            own.LinkText += length;
+            own.InlineLinkText += length;
+        }
+    }
+
+    /// <summary>
+    /// Adds every measured element's subtree into its measurements, back up the page: every element is complete
+    /// before it is added to its parent. Unmeasured elements (furniture and what it holds, anything outside the
+    /// measured root) count for nothing. Returns the statistics, indexed by tree position.
+    /// </summary>
+    public static ElementStats[] Complete(PageTree tree)
+    {
+        var stats = tree.Stats;
+        var root = tree.MeasuredRoot;
+        if (tree.StatsComplete || root < 0)
+        {
+            return stats;
         }
 
-        for (var i = end - 1; i >= root; i--)
+        for (var i = tree.End(root) - 1; i >= root; i--)
         {
             ref var c = ref stats[i];
             if (!c.Measured)
@@ -221,5 +226,8 @@ internal static class DomStatistics
                 own.InlineLinkText += own.IsLink || c.IsLink ? c.InlineText : c.InlineLinkText;
             }
         }
+
+        tree.StatsComplete = true;
+        return stats;
     }
 }

@@ -27,23 +27,15 @@ public sealed class MainTextExtractor
     /// <summary>Extracts the body text from a page already walked (the cleaner shares one walk with the metadata readers).</summary>
     internal string Extract(PageTree tree)
     {
-        var root = tree.Body >= 0 ? tree.Body : tree.Count > 0 ? 0 : -1;
+        var root = tree.MeasuredRoot;
         if (root < 0)
         {
             return string.Empty;
         }
 
-        var stats = ScratchArray<ElementStats>.Rent(tree.Count);
-        try
-        {
-            DomStatistics.Measure(tree, root, stats);
-            var selection = new BodySelection(tree, root, stats).Select();
-            return selection.Count == 0 ? string.Empty : Write(tree, selection, stats);
-        }
-        finally
-        {
-            ScratchArray<ElementStats>.Return(stats, tree.Count);
-        }
+        var stats = DomStatistics.Complete(tree);
+        var selection = new BodySelection(tree, root, stats).Select();
+        return selection.Count == 0 ? string.Empty : Write(tree, selection, stats);
     }
 
     private static double TagBias(string tag) => tag switch

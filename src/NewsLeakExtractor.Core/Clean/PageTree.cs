@@ -7,6 +7,8 @@ namespace NewsLeakExtractor.Clean;
 /// statistics: each separate query (or <c>QuerySelectorAll("*")</c>) would walk the page again, and a page has
 /// thousands of elements. Elements are addressed by their position: the descendants of element <c>i</c> are the
 /// positions after it up to <see cref="End"/>, so containment and document order are integer comparisons.
+/// The same walk takes each body element's own measurements (<see cref="DomStatistics"/>) while the element and its
+/// text are fresh in the cache, and notes the elements metadata is read from.
 /// A disposed tree is kept for the thread's next page (its arrays are often large-object-heap sized), so it must
 /// not be used after disposal, nor outlive its document.
 /// </summary>
@@ -17,12 +19,13 @@ internal sealed class PageTree : IDisposable
     [ThreadStatic]
     private static PageTree? _spare;
 
+    private readonly List<(int Index, int NextChild)> _path = [];
+    private readonly List<int> _indexed = [];
     private IElement[] _elements = new IElement[InitialCapacity];
     private int[] _parents = new int[InitialCapacity];
     private int[] _ends = new int[InitialCapacity];
-    private readonly List<(int Index, int NextChild)> _path = [];
+    private ElementStats[] _stats = new ElementStats[InitialCapacity];
     private IDocument? _document;
-    private int? _body;
 
     private PageTree()
     {
@@ -34,7 +37,25 @@ internal sealed class PageTree : IDisposable
     public int Count { get; private set; }
 
     /// <summary>Position of the document's body, or -1.</summary>
-    public int Body => _body ??= IndexOf(Document.Body);
+    public int Body { get; private set; } = -1;
+
+    /// <summary>Position of the element whose subtree the body statistics cover: the body, or the document element without one; -1 for an empty page.</summary>
+    public int MeasuredRoot { get; private set; } = -1;
+
+    /// <summary>
+    /// Per-element measurements, indexed by position. After the walk they hold each element's own part only;
+    /// <see cref="DomStatistics.Complete"/> adds up the subtrees.
+    /// </summary>
+    public ElementStats[] Stats => _stats;
+
+    /// <summary>The subtree sums have been added into <see cref="Stats"/>.</summary>
+    public bool StatsComplete { get; set; }
+
+    /// <summary>
+    /// Positions, in document order, of the elements the metadata index is built from: the tags in
+    /// <see cref="IsIndexedTag"/> and everything with an itemprop attribute.
+    /// </summary>
+    public IReadOnlyList<int> IndexedElements => _indexed;
 
     public IElement this[int index] => _elements[index];
 
@@ -49,6 +70,9 @@ internal sealed class PageTree : IDisposable
 
     /// <summary>Position of an element of this page, or -1 (a linear search: for the few lookups a page needs).</summary>
     public int IndexOf(IElement? element) => element is null ? -1 : Array.IndexOf(_elements, element, 0, Count);
+
+    /// <summary>Tags the metadata readers look up by name.</summary>
+    public static bool IsIndexedTag(string tag) => tag is "meta" or "link" or "script" or "title" or "h1" or "article";
 
     /// <summary>
     /// The element's class and id in lower case ("" when absent), which the class-fragment word lists are matched
@@ -96,15 +120,21 @@ internal sealed class PageTree : IDisposable
             return tree;
         }
 
+        var body = document.Body;
+        var measuredRoot = body ?? root;
         var path = tree._path;
-        path.Add((tree.Add(root, -1), 0));
+        path.Add((tree.Add(root, -1, measuredRoot), 0));
         while (path.Count > 0)
         {
             var (index, next) = path[^1];
             var children = tree._elements[index].ChildNodes;
-            while (next < children.Length && children[next] is not IElement)
+            var measured = tree._stats[index].Measured;
+            for (; next < children.Length && children[next] is not IElement; next++)
             {
-                next++;
+                if (measured && children[next] is IText text)
+                {
+                    DomStatistics.AddOwnText(ref tree._stats[index], text.Data);
+                }
             }
 
             if (next == children.Length)
@@ -114,8 +144,15 @@ internal sealed class PageTree : IDisposable
                 continue;
             }
 
+            var child = (IElement)children[next];
             path[^1] = (index, next + 1);
-            path.Add((tree.Add((IElement)children[next], index), 0));
+            var position = tree.Add(child, index, measuredRoot);
+            if (ReferenceEquals(child, body))
+            {
+                tree.Body = position;
+            }
+
+            path.Add((position, 0));
         }
 
         return tree;
@@ -130,9 +167,10 @@ internal sealed class PageTree : IDisposable
         var length = 0;
         for (var i = index; i < _ends[index] && length < limit; i++)
         {
-            foreach (var child in _elements[i].ChildNodes)
+            var children = _elements[i].ChildNodes;
+            for (var c = 0; c < children.Length; c++)
             {
-                if (child is IText text)
+                if (children[c] is IText text)
                 {
                     length += text.Data.Length;
                 }
@@ -149,26 +187,48 @@ internal sealed class PageTree : IDisposable
             return;
         }
 
-        // Cleared so the kept arrays hold no page alive.
+        // Cleared so the kept arrays hold no page alive, and the next page's measurements start from zero.
         Array.Clear(_elements, 0, Count);
+        Array.Clear(_stats, 0, Count);
+        _indexed.Clear();
         Count = 0;
+        Body = -1;
+        MeasuredRoot = -1;
+        StatsComplete = false;
         _document = null;
-        _body = null;
         _spare = this;
     }
 
-    private int Add(IElement element, int parent)
+    private int Add(IElement element, int parent, IElement measuredRoot)
     {
         if (Count == _elements.Length)
         {
             Array.Resize(ref _elements, Count * 2);
             Array.Resize(ref _parents, Count * 2);
             Array.Resize(ref _ends, Count * 2);
+            Array.Resize(ref _stats, Count * 2);
         }
 
         var index = Count++;
         _elements[index] = element;
         _parents[index] = parent;
+
+        var name = element.LocalName;
+        if (IsIndexedTag(name) || (element.Attributes.Length > 0 && element.HasAttribute("itemprop")))
+        {
+            _indexed.Add(index);
+        }
+
+        if (ReferenceEquals(element, measuredRoot))
+        {
+            MeasuredRoot = index;
+            DomStatistics.DescribeOwn(element, ref _stats[index], inheritedFurniture: false);
+        }
+        else if (parent >= 0 && _stats[parent].Measured && !DomStatistics.IsFurniture(element))
+        {
+            DomStatistics.DescribeOwn(element, ref _stats[index], _stats[parent].InFurniture);
+        }
+
         return index;
     }
 }

@@ -18,7 +18,11 @@ internal static class BylineFinder
     private static readonly string[] PositiveClasses = ClassLines.Where(l => !l.StartsWith('-')).Select(l => l.ToLowerInvariant()).ToArray();
     private static readonly string[] NegativeClasses = ClassLines.Where(l => l.StartsWith('-')).Select(l => l[1..].ToLowerInvariant()).ToArray();
     private static readonly string[] AuthorUrlParts = Lexicon.Lines("cleaning/metadata/author-url-parts.txt").Select(l => l.ToLowerInvariant()).ToArray();
-    private static readonly ISelector NameSelector = PageIndex.Selector(string.Join(", ", Lexicon.Lines("cleaning/metadata/byline-name-classes.txt")));
+    private static readonly IReadOnlyList<string> NameSelectorLines = Lexicon.Lines("cleaning/metadata/byline-name-classes.txt");
+    private static readonly ISelector NameSelector = PageIndex.Selector(string.Join(", ", NameSelectorLines));
+
+    /// <summary>Every name selector is a plain class test (".fn", "[class*='author-name' i]"), so only elements with a class can match.</summary>
+    private static readonly bool NameSelectorNeedsClass = NameSelectorLines.All(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^(\.[\w-]+|\[class[^\]]*\])+$"));
     private static readonly ISelector ItempropName = PageIndex.Selector("[itemprop~='name' i]");
     private static readonly ISelector LinkWithHref = PageIndex.Selector("a[href]");
     private static readonly string[] FurnitureClasses = Lexicon.Lines("cleaning/metadata/furniture-containers.txt").Select(l => l.ToLowerInvariant()).ToArray();
@@ -124,8 +128,8 @@ internal static class BylineFinder
         }
 
         // The name inside a microdata person, or a marked-up name part.
-        var named = Inside(tree, position, ItempropName).Select(n => n.GetAttribute("content") ?? n.TextContent)
-            .Concat(Inside(tree, position, NameSelector).Select(n => n.TextContent))
+        var named = Inside(tree, position, ItempropName, e => e.HasAttribute("itemprop")).Select(n => n.GetAttribute("content") ?? n.TextContent)
+            .Concat(Inside(tree, position, NameSelector, e => !NameSelectorNeedsClass || e.HasAttribute("class")).Select(n => n.TextContent))
             .SelectMany(t => PersonNames.Split(t))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (named.Count > 0)
@@ -134,7 +138,7 @@ internal static class BylineFinder
         }
 
         // Links to author pages inside a byline name the authors.
-        var linked = Inside(tree, position, LinkWithHref)
+        var linked = Inside(tree, position, LinkWithHref, e => e.LocalName == "a")
             .Where(a => IsAuthorLink(a))
             .SelectMany(a => PersonNames.Split(a.TextContent))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -153,12 +157,15 @@ internal static class BylineFinder
         return clean is { Length: > 0 and <= MaxBylineText } ? PersonNames.Split(InnerText(element)) : [];
     }
 
-    /// <summary>The descendants of an element that match a selector, in document order (what QuerySelectorAll finds).</summary>
-    private static IEnumerable<IElement> Inside(PageTree tree, int position, ISelector selector)
+    /// <summary>
+    /// The descendants of an element that match a selector, in document order (what QuerySelectorAll finds).
+    /// <paramref name="candidate"/> is a cheap necessary condition that spares the selector most elements.
+    /// </summary>
+    private static IEnumerable<IElement> Inside(PageTree tree, int position, ISelector selector, Func<IElement, bool> candidate)
     {
         for (var e = position + 1; e < tree.End(position); e++)
         {
-            if (selector.Match(tree[e], tree[position]))
+            if (candidate(tree[e]) && selector.Match(tree[e], tree[position]))
             {
                 yield return tree[e];
             }

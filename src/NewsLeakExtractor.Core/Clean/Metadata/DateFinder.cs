@@ -103,14 +103,16 @@ internal static partial class DateFinder
                 firstLong = e;
             }
 
+            // The selectors split attribute values into words for every element they test; test only elements that
+            // have what they look for (an itemprop; an abbr or a class naming a date).
             if (element.Attributes.Length > 0)
             {
-                if (DatePublishedMicrodata.Match(element, tree[scope]))
+                if (element.HasAttribute("itemprop") && DatePublishedMicrodata.Match(element, tree[scope]))
                 {
                     microdata.Add(e);
                 }
 
-                if (MicroformatDate.Match(element, tree[scope]))
+                if ((name == "abbr" || MayNameMicroformatDate(element.ClassName)) && MicroformatDate.Match(element, tree[scope]))
                 {
                     microformats.Add(e);
                 }
@@ -176,6 +178,10 @@ internal static partial class DateFinder
 
         return null;
     }
+
+    /// <summary>A cheap necessary condition for the class part of <see cref="MicroformatDate"/>.</summary>
+    private static bool MayNameMicroformatDate(string? className) =>
+        className is not null && (className.Contains("published", StringComparison.OrdinalIgnoreCase) || className.Contains("dtstamp", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A date in the path: /2015/04/30/, /2015-04-30/, /20150430/ (a year and month alone say too little).</summary>
     internal static DateTimeOffset? FromUrl(Uri url)

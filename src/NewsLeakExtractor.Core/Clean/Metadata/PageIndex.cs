@@ -18,10 +18,10 @@ internal sealed class PageIndex
     public PageIndex(PageTree tree)
     {
         Tree = tree;
-        for (var i = 0; i < tree.Count; i++)
+        foreach (var position in tree.IndexedElements)
         {
-            var element = tree[i];
-            if (element.LocalName is "meta" or "link" or "script" or "title" or "h1" or "article")
+            var element = tree[position];
+            if (PageTree.IsIndexedTag(element.LocalName))
             {
                 Add(element.LocalName, element);
             }
@@ -44,13 +44,17 @@ internal sealed class PageIndex
     public string? Canonical => Tag("link").FirstOrDefault(l => HasToken(l.GetAttribute("rel"), "canonical"))?.GetAttribute("href");
 
     public IEnumerable<string> JsonLdBlocks =>
-        Tag("script").Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)).Select(s => s.TextContent);
+        Tag("script").Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)).Select(ScriptText);
 
     /// <summary>
     /// Position of the &lt;article&gt; (or schema.org Article item) that holds the page's first &lt;h1&gt;, or of the
     /// only &lt;article&gt;; -1 when there is neither. Bylines and dates are looked for there first.
     /// </summary>
     public int ArticleScope => _articleScope ??= FindArticleScope();
+
+    /// <summary>A script's text: its one text node as it is, rather than TextContent's copy of a block that may run to megabytes.</summary>
+    private static string ScriptText(IElement script) =>
+        script.ChildNodes is { Length: 1 } children && children[0] is IText text ? text.Data : script.TextContent;
 
     /// <summary>A CSS selector parsed once, for matching elements of the tree one by one.</summary>
     internal static ISelector Selector(string selector) =>
