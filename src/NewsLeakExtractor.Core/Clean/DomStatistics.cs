@@ -2,8 +2,11 @@ using AngleSharp.Dom;
 
 namespace NewsLeakExtractor.Clean;
 
-/// <summary>Per-element text measurements, computed bottom-up in one pass so no subtree is walked twice.</summary>
-internal sealed class ElementStats
+/// <summary>
+/// Text measurements of one element, computed bottom-up in one pass so no subtree is walked twice.
+/// A struct in an array indexed like <see cref="PageTree"/>: a page has thousands of elements.
+/// </summary>
+internal struct ElementStats
 {
     /// <summary>Characters of visible text in the subtree, whitespace collapsed.</summary>
     public int Text;
@@ -22,37 +25,43 @@ internal sealed class ElementStats
     /// <summary>Text of the paragraphs (blocks with enough inline text) inside the subtree.</summary>
     public int ParagraphText;
 
-    public int Paragraphs;
-
-    /// <summary>Readability-style content score accumulated from descendant paragraphs.</summary>
-    public double Score;
-
     public Hint Hint;
 
     /// <summary>The element or one of its ancestors is marked as furniture (inside a comments section, say).</summary>
     public bool InFurniture;
 
-    public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
+    /// <summary>The element was measured: it lies in the measured root and neither it nor an ancestor is furniture.</summary>
+    public bool Measured;
+
+    public bool IsBlock;
+
+    public bool IsLink;
+
+    public readonly double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
 }
 
 internal static class DomStatistics
 {
     public const int MinParagraphChars = 25;
 
-    /// <summary>Elements whose content forms separate blocks of text (everything else is inline).</summary>
-    public static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Elements whose content forms separate blocks of text (everything else is inline). A switch rather than a set:
+    /// it is asked for every element, and a switch on the name costs no hashing.
+    /// </summary>
+    public static bool IsBlock(string tag) => tag switch
     {
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-        "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-        "ul", "caption", "html",
+        "address" or "article" or "aside" or "blockquote" or "body" or "center" or "dd" or "details" or "dialog" or "dir" or "div" or "dl" or "dt"
+            or "fieldset" or "figcaption" or "figure" or "footer" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "header" or "hgroup" or "hr"
+            or "li" or "main" or "menu" or "nav" or "ol" or "p" or "pre" or "section" or "summary" or "table" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th"
+            or "ul" or "caption" or "html" => true,
+        _ => false,
     };
 
-    public static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName);
+    public static bool IsBlock(IElement element) => IsBlock(element.LocalName);
 
     /// <summary>A block whose own inline text is long enough, and mostly not links, to count as a paragraph.</summary>
-    public static bool IsParagraph(IElement element, ElementStats s) =>
-        IsBlock(element) && s.InlineText >= MinParagraphChars && s.InlineLinkText * 2 < s.InlineText;
+    public static bool IsParagraph(in ElementStats s) =>
+        s.IsBlock && s.InlineText >= MinParagraphChars && s.InlineLinkText * 2 < s.InlineText;
 
     /// <summary>Counts characters as they will read once whitespace is collapsed.</summary>
     public static int CollapsedLength(string text, out int commas)
@@ -62,7 +71,13 @@ internal static class DomStatistics
         commas = 0;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            // Printable ASCII other than the comma is most of any page: settle it before the Unicode checks.
+            if (c is > ' ' and < '\u007F' and not ',')
+            {
+                length++;
+                inSpace = false;
+            }
+            else if (char.IsWhiteSpace(c) || c == '\u00A0')
             {
                 if (!inSpace)
                 {
@@ -84,11 +99,12 @@ internal static class DomStatistics
         return inSpace && length > 0 ? length - 1 : length;
     }
 
-    private static readonly HashSet<string> FurnitureTags = new(StringComparer.Ordinal)
+    private static bool IsFurnitureTag(string tag) => tag switch
     {
-        "script", "style", "noscript", "template", "iframe", "svg", "math", "canvas", "object", "embed", "applet",
-        "button", "input", "select", "textarea", "option", "label", "nav", "aside", "footer", "header", "figure",
-        "figcaption", "picture", "img", "video", "audio", "source", "track", "map", "dialog", "menu", "link", "meta", "head",
+        "script" or "style" or "noscript" or "template" or "iframe" or "svg" or "math" or "canvas" or "object" or "embed" or "applet"
+            or "button" or "input" or "select" or "textarea" or "option" or "label" or "nav" or "aside" or "footer" or "header" or "figure"
+            or "figcaption" or "picture" or "img" or "video" or "audio" or "source" or "track" or "map" or "dialog" or "menu" or "link" or "meta" or "head" => true,
+        _ => false,
     };
 
     private static readonly HashSet<string> FurnitureRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -102,13 +118,20 @@ internal static class DomStatistics
     /// </summary>
     public static bool IsFurniture(IElement element)
     {
-        if (FurnitureTags.Contains(element.LocalName))
+        if (IsFurnitureTag(element.LocalName))
         {
             return true;
         }
 
-        foreach (var attribute in element.Attributes)
+        // Indexed loops: enumerating AngleSharp's attribute and node lists allocates an enumerator each time.
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
+            if (attributes[i] is not { } attribute)
+            {
+                continue;
+            }
+
             var furniture = attribute.Name switch
             {
                 "hidden" => true,
@@ -133,76 +156,78 @@ internal static class DomStatistics
     }
 
     /// <summary>
-    /// Measures every element under <paramref name="root"/>, children before parents, without recursion.
-    /// Furniture (<see cref="IsFurniture"/>) is left out: it has no entry and counts for nothing.
+    /// On the way down (during <see cref="PageTree.Build"/>): what the element's names say, whether it or an ancestor
+    /// is furniture (a comments section), and what kind of element it is. Only elements that are measured get here.
     /// </summary>
-    public static Dictionary<IElement, ElementStats> Measure(IElement root)
+    public static void DescribeOwn(IElement element, ref ElementStats own, bool inheritedFurniture)
     {
-        var stats = new Dictionary<IElement, ElementStats>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(IElement Element, ElementStats? Own, bool InFurniture)>();
-        stack.Push((root, null, false));
-        while (stack.Count > 0)
-        {
-            var (element, pending, inheritedFurniture) = stack.Pop();
-            if (pending is null)
-            {
-                // On the way down: what the names say, and whether an ancestor is furniture (a comments section).
-                var hint = element.Attributes.Length == 0 ? Hint.Neutral : BoilerplateHints.Classify(element.ClassName, element.Id);
-                var created = new ElementStats { Hint = hint, InFurniture = inheritedFurniture || hint == Hint.Furniture };
-                stack.Push((element, created, inheritedFurniture));
-                foreach (var node in element.ChildNodes)
-                {
-                    if (node is IElement child && !IsFurniture(child))
-                    {
-                        stack.Push((child, null, created.InFurniture));
-                    }
-                }
+        own.Measured = true;
+        own.Hint = element.Attributes.Length == 0 ? Hint.Neutral : BoilerplateHints.Classify(element.ClassName, element.Id);
+        own.InFurniture = inheritedFurniture || own.Hint == Hint.Furniture;
+        own.IsBlock = IsBlock(element.LocalName);
+        own.IsLink = element.LocalName == "a";
+    }
 
+    /// <summary>Counts one of the element's own text nodes.</summary>
+    public static void AddOwnText(ref ElementStats own, string text)
+    {
+        var length = CollapsedLength(text, out var commas);
+        own.Text += length;
+        own.InlineText += length;
+        own.InlineCommas += commas;
+        if (own.IsLink)
+        {
+            own.LinkText += length;
+            own.InlineLinkText += length;
+        }
+    }
+
+    /// <summary>
+    /// Adds every measured element's subtree into its measurements, back up the page: every element is complete
+    /// before it is added to its parent. Unmeasured elements (furniture and what it holds, anything outside the
+    /// measured root) count for nothing. Returns the statistics, indexed by tree position.
+    /// </summary>
+    public static ElementStats[] Complete(PageTree tree)
+    {
+        var stats = tree.Stats;
+        var root = tree.MeasuredRoot;
+        if (tree.StatsComplete || root < 0)
+        {
+            return stats;
+        }
+
+        for (var i = tree.End(root) - 1; i >= root; i--)
+        {
+            ref var c = ref stats[i];
+            if (!c.Measured)
+            {
                 continue;
             }
 
-            var own = pending;
-            var isBlock = IsBlock(element);
-            var isLink = element.LocalName == "a";
-            foreach (var child in element.ChildNodes)
+            if (IsParagraph(c))
             {
-                if (child is IText text)
-                {
-                    var length = CollapsedLength(text.Data, out var commas);
-                    own.Text += length;
-                    own.InlineText += length;
-                    own.InlineCommas += commas;
-                    if (isLink)
-                    {
-                        own.LinkText += length;
-                        own.InlineLinkText += length;
-                    }
-                }
-                else if (child is IElement childElement && stats.TryGetValue(childElement, out var c))
-                {
-                    own.Text += c.Text;
-                    own.LinkText += isLink ? c.Text : c.LinkText;
-                    own.ParagraphText += c.ParagraphText;
-                    own.Paragraphs += c.Paragraphs;
-                    if (!IsBlock(childElement))
-                    {
-                        // Inline children belong to this element's paragraph.
-                        own.InlineText += c.InlineText;
-                        own.InlineCommas += c.InlineCommas;
-                        own.InlineLinkText += isLink || childElement.LocalName == "a" ? c.InlineText : c.InlineLinkText;
-                    }
-                }
+                c.ParagraphText += c.InlineText;
             }
 
-            if (IsParagraph(element, own))
+            if (i == root)
             {
-                own.ParagraphText += own.InlineText;
-                own.Paragraphs++;
+                break;
             }
 
-            stats[element] = own;
+            ref var own = ref stats[tree.Parent(i)];
+            own.Text += c.Text;
+            own.LinkText += own.IsLink ? c.Text : c.LinkText;
+            own.ParagraphText += c.ParagraphText;
+            if (!c.IsBlock)
+            {
+                // Inline children belong to the parent's paragraph.
+                own.InlineText += c.InlineText;
+                own.InlineCommas += c.InlineCommas;
+                own.InlineLinkText += own.IsLink || c.IsLink ? c.InlineText : c.InlineLinkText;
+            }
         }
 
+        tree.StatsComplete = true;
         return stats;
     }
 }

@@ -31,8 +31,11 @@ public sealed class HtmlArticleCleaner
 
         using var document = _parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
-        var meta = _metadata.Extract(document, raw.Source);
-        var text = _mainText.Extract(document);
+
+        // One walk of the page serves both readers.
+        using var tree = PageTree.Build(document);
+        var meta = _metadata.Extract(tree, raw.Source);
+        var text = _mainText.Extract(tree);
         text = StructuredBodyRescue.Choose(text, meta.StructuredBody);
         text = LeadingFurniture.Strip(text, meta);
 

@@ -167,7 +167,9 @@ internal sealed partial record JsonLdArticle
     /// <summary>Parses a script body, tolerating CDATA and comment wrappers, trailing semicolons and raw control characters.</summary>
     internal static JsonElement? TryParse(string block)
     {
-        var text = Wrapper().Replace(block, string.Empty).Trim().TrimEnd(';').Trim();
+        // The wrapper pattern can only match where one of its markers is; most blocks have none, and blocks run long.
+        var wrapped = block.Contains("<!", StringComparison.Ordinal) || block.Contains("]]>", StringComparison.Ordinal) || block.Contains("-->", StringComparison.Ordinal);
+        var text = (wrapped ? Wrapper().Replace(block, string.Empty) : block).Trim().TrimEnd(';').Trim();
         if (text.Length == 0)
         {
             return null;

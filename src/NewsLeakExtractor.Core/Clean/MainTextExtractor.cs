@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 using NewsLeakExtractor.Text;
 
@@ -21,15 +20,22 @@ public sealed class MainTextExtractor
     /// <summary>Extracts the body text.</summary>
     public string Extract(IDocument document)
     {
-        var root = document.Body ?? document.DocumentElement;
-        if (root is null)
+        using var tree = PageTree.Build(document);
+        return Extract(tree);
+    }
+
+    /// <summary>Extracts the body text from a page already walked (the cleaner shares one walk with the metadata readers).</summary>
+    internal string Extract(PageTree tree)
+    {
+        var root = tree.MeasuredRoot;
+        if (root < 0)
         {
             return string.Empty;
         }
 
-        var stats = DomStatistics.Measure(root);
-        var selection = SelectBody(root, stats);
-        return selection.Count == 0 ? string.Empty : Write(selection, stats);
+        var stats = DomStatistics.Complete(tree);
+        var selection = new BodySelection(tree, root, stats).Select();
+        return selection.Count == 0 ? string.Empty : Write(tree, selection, stats);
     }
 
     private static double TagBias(string tag) => tag switch
@@ -42,163 +48,199 @@ public sealed class MainTextExtractor
         _ => 0,
     };
 
-    /// <summary>The containers that hold the article, in document order.</summary>
-    private static List<IElement> SelectBody(IElement root, Dictionary<IElement, ElementStats> stats)
+    /// <summary>Chooses the containers that hold the article. Elements are tree positions throughout.</summary>
+    private sealed class BodySelection(PageTree tree, int root, ElementStats[] stats)
     {
-        var candidates = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        foreach (var (element, s) in stats)
+        /// <summary>Vote totals of the candidates, and the candidates in the order they first got a vote (ties go to the earlier).</summary>
+        private readonly Dictionary<int, double> _votes = [];
+        private readonly List<int> _candidates = [];
+
+        private double Final(int e) => _votes.TryGetValue(e, out var score) ? score * (1 - stats[e].LinkDensity) : 0;
+
+        /// <summary>The containers that hold the article, in document order.</summary>
+        public List<int> Select()
         {
-            if (!DomStatistics.IsParagraph(element, s))
+            Vote();
+            if (_candidates.Count == 0)
             {
-                continue;
+                return [];
             }
 
-            var vote = 1.0 + s.InlineCommas + Math.Min(s.InlineText / 100, 3);
+            var ranked = _candidates.OrderByDescending(Final).Take(5).ToList();
+            var top = ranked[0];
+            var topScore = Final(top);
 
-            // A container holding loose text beside its blocks is itself the paragraph's container.
-            var ancestor = element.LocalName != "p" && element.ChildNodes.OfType<IElement>().Any(DomStatistics.IsBlock) ? element : element.ParentElement;
-            for (var level = 0; level < 5 && ancestor is not null && stats.ContainsKey(ancestor); level++, ancestor = ancestor.ParentElement)
+            // When several strong candidates share an ancestor, the article is split across them: take the ancestor.
+            var strong = ranked.Skip(1).Where(c => Final(c) >= topScore * 0.75 && !tree.Contains(c, top) && !tree.Contains(top, c)).ToList();
+            if (strong.Count > 0)
             {
-                if (!candidates.ContainsKey(ancestor))
+                for (var ancestor = tree.Parent(top); ancestor >= 0 && ancestor != root; ancestor = tree.Parent(ancestor))
                 {
-                    candidates[ancestor] = TagBias(ancestor.LocalName);
+                    if (strong.Exists(c => tree.Contains(ancestor, c)))
+                    {
+                        top = ancestor;
+                        break;
+                    }
+                }
+            }
+
+            // Climb while the parent holds clearly more of the article than the candidate itself.
+            var lastScore = Final(top);
+            var startScore = lastScore;
+            for (var parent = tree.Parent(top); parent >= 0 && parent != root; parent = tree.Parent(parent))
+            {
+                if (!_votes.ContainsKey(parent))
+                {
+                    continue;
                 }
 
-                // Class and id words scale the votes rather than add to them, so a well-named empty box cannot win.
-                var a = stats[ancestor];
-                var weight = a.InFurniture || a.Hint == Hint.Negative ? NegativeHintWeight : a.Hint == Hint.Positive ? PositiveHintWeight : 1.0;
-                candidates[ancestor] += weight * (level == 0 ? vote : level == 1 ? vote / 2 : vote / (level * 3));
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        double Final(IElement e) => candidates.TryGetValue(e, out var score) ? score * (1 - stats[e].LinkDensity) : 0;
-
-        var ranked = candidates.Keys.OrderByDescending(Final).Take(5).ToList();
-        var top = ranked[0];
-        var topScore = Final(top);
-
-        // When several strong candidates share an ancestor, the article is split across them: take the ancestor.
-        var strong = ranked.Skip(1).Where(c => Final(c) >= topScore * 0.75 && !c.Contains(top) && !top.Contains(c)).ToList();
-        if (strong.Count > 0)
-        {
-            for (var ancestor = top.ParentElement; ancestor is not null && ancestor != root; ancestor = ancestor.ParentElement)
-            {
-                if (strong.Any(ancestor.Contains))
+                var parentScore = Final(parent);
+                if (parentScore < lastScore / 3)
                 {
-                    top = ancestor;
                     break;
                 }
+
+                // Compared with where the climb started: creeping up through ever-weaker wrappers must not win.
+                if (parentScore > startScore)
+                {
+                    top = parent;
+                    break;
+                }
+
+                lastScore = parentScore;
+            }
+
+            // A wrapper around nothing but the winner is the same container.
+            while (tree.Parent(top) is var only && only >= 0 && only != root && top == only + 1 && tree.End(top) == tree.End(only))
+            {
+                top = only;
+            }
+
+            var selection = WithSiblings(top, Final(top));
+            return WithTwins(top, selection);
+        }
+
+        /// <summary>Every paragraph votes for the containers above it.</summary>
+        private void Vote()
+        {
+            // Children before parents, later paragraphs first: the order the votes were always summed in.
+            for (var element = tree.End(root) - 1; element >= root; element--)
+            {
+                ref readonly var s = ref stats[element];
+                if (!s.Measured || !DomStatistics.IsParagraph(s))
+                {
+                    continue;
+                }
+
+                var vote = 1.0 + s.InlineCommas + Math.Min(s.InlineText / 100, 3);
+
+                // A container holding loose text beside its blocks is itself the paragraph's container.
+                var ancestor = tree[element].LocalName != "p" && HasBlockChild(element) ? element : tree.Parent(element);
+                for (var level = 0; level < 5 && ancestor >= 0 && stats[ancestor].Measured; level++, ancestor = tree.Parent(ancestor))
+                {
+                    if (!_votes.TryGetValue(ancestor, out var total))
+                    {
+                        total = TagBias(tree[ancestor].LocalName);
+                        _candidates.Add(ancestor);
+                    }
+
+                    // Class and id words scale the votes rather than add to them, so a well-named empty box cannot win.
+                    ref readonly var a = ref stats[ancestor];
+                    var weight = a.InFurniture || a.Hint == Hint.Negative ? NegativeHintWeight : a.Hint == Hint.Positive ? PositiveHintWeight : 1.0;
+                    _votes[ancestor] = total + weight * (level == 0 ? vote : level == 1 ? vote / 2 : vote / (level * 3));
+                }
             }
         }
 
-        // Climb while the parent holds clearly more of the article than the candidate itself.
-        var lastScore = Final(top);
-        var startScore = lastScore;
-        for (var parent = top.ParentElement; parent is not null && parent != root; parent = parent.ParentElement)
+        private bool HasBlockChild(int element)
         {
-            if (!candidates.ContainsKey(parent))
+            for (var child = element + 1; child < tree.End(element); child = tree.End(child))
             {
-                continue;
+                if (DomStatistics.IsBlock(tree[child]))
+                {
+                    return true;
+                }
             }
 
-            var parentScore = Final(parent);
-            if (parentScore < lastScore / 3)
-            {
-                break;
-            }
-
-            // Compared with where the climb started: creeping up through ever-weaker wrappers must not win.
-            if (parentScore > startScore)
-            {
-                top = parent;
-                break;
-            }
-
-            lastScore = parentScore;
+            return false;
         }
 
-        while (top.ParentElement is { } only && only != root && only.Children.Length == 1)
+        /// <summary>
+        /// Adds the containers that share the winner's tag and class elsewhere in the page: an article split into
+        /// chunks around ad rails is written as several identical containers. Result in document order.
+        /// </summary>
+        private List<int> WithTwins(int top, List<int> selection)
         {
-            top = only;
-        }
-
-        var selection = WithSiblings(top, Final(top), Final, stats);
-        return WithTwins(root, top, selection, stats);
-    }
-
-    /// <summary>
-    /// Adds the containers that share the winner's tag and class elsewhere in the page: an article split into
-    /// chunks around ad rails is written as several identical containers. Result in document order.
-    /// </summary>
-    private static List<IElement> WithTwins(IElement root, IElement top, List<IElement> selection, Dictionary<IElement, ElementStats> stats)
-    {
-        // Only containers named as article text: identical generic grid cells are not one article.
-        if (string.IsNullOrWhiteSpace(top.ClassName) || stats[top].Hint != Hint.Positive)
-        {
-            return selection;
-        }
-
-        var twins = stats.Where(pair => pair.Key != top
-                && pair.Key.LocalName == top.LocalName
-                && pair.Key.ClassName == top.ClassName
-                && pair.Value.ParagraphText >= 100
-                && !pair.Value.InFurniture
-                && !selection.Any(s => s.Contains(pair.Key) || pair.Key.Contains(s)))
-            .Select(pair => pair.Key)
-            .ToList();
-        if (twins.Count == 0)
-        {
-            return selection;
-        }
-
-        var chosen = new HashSet<IElement>(selection.Concat(twins), ReferenceEqualityComparer.Instance);
-        return root.Descendants<IElement>().Where(chosen.Contains).ToList();
-    }
-
-    private static List<IElement> WithSiblings(IElement top, double topScore, Func<IElement, double> final, Dictionary<IElement, ElementStats> stats)
-    {
-        var parent = top.ParentElement;
-        if (parent is null)
-        {
-            return [top];
-        }
-
-        var threshold = Math.Max(10, topScore * 0.2);
-        var selection = new List<IElement>();
-        foreach (var sibling in parent.Children)
-        {
-            if (sibling == top)
+            // Only containers named as article text: identical generic grid cells are not one article.
+            var topElement = tree[top];
+            if (string.IsNullOrWhiteSpace(topElement.ClassName) || stats[top].Hint != Hint.Positive)
             {
-                selection.Add(sibling);
-                continue;
+                return selection;
             }
 
-            if (!stats.TryGetValue(sibling, out var s))
+            var twins = new List<int>();
+            for (var e = tree.End(root) - 1; e >= root; e--)
             {
-                continue;
+                ref readonly var s = ref stats[e];
+                if (s.Measured && e != top && s.ParagraphText >= 100 && !s.InFurniture
+                    && tree[e].LocalName == topElement.LocalName && tree[e].ClassName == topElement.ClassName
+                    && !selection.Exists(chosen => tree.Contains(chosen, e) || tree.Contains(e, chosen)))
+                {
+                    twins.Add(e);
+                }
             }
 
-            var bonus = !string.IsNullOrEmpty(top.ClassName) && sibling.ClassName == top.ClassName ? topScore * 0.2 : 0;
-            if (final(sibling) + bonus >= threshold)
+            if (twins.Count == 0)
             {
-                selection.Add(sibling);
+                return selection;
             }
-            else if (DomStatistics.IsParagraph(sibling, s) || (sibling.LocalName == "p" && s.Text > 0))
+
+            // Document order, and like the page's descendants, never the root itself.
+            return selection.Concat(twins).Where(e => e > root && e < tree.End(root)).Distinct().Order().ToList();
+        }
+
+        private List<int> WithSiblings(int top, double topScore)
+        {
+            var parent = tree.Parent(top);
+            if (parent < 0)
             {
-                var density = s.LinkDensity;
-                if ((s.Text > 80 && density < 0.25) || (s.Text <= 80 && density == 0 && EndsSentence(sibling.TextContent)))
+                return [top];
+            }
+
+            var topClass = tree[top].ClassName;
+            var threshold = Math.Max(10, topScore * 0.2);
+            var selection = new List<int>();
+            for (var sibling = parent + 1; sibling < tree.End(parent); sibling = tree.End(sibling))
+            {
+                if (sibling == top)
+                {
+                    selection.Add(sibling);
+                    continue;
+                }
+
+                ref readonly var s = ref stats[sibling];
+                if (!s.Measured)
+                {
+                    continue;
+                }
+
+                var bonus = !string.IsNullOrEmpty(topClass) && tree[sibling].ClassName == topClass ? topScore * 0.2 : 0;
+                if (Final(sibling) + bonus >= threshold)
                 {
                     selection.Add(sibling);
                 }
+                else if (DomStatistics.IsParagraph(s) || (tree[sibling].LocalName == "p" && s.Text > 0))
+                {
+                    var density = s.LinkDensity;
+                    if ((s.Text > 80 && density < 0.25) || (s.Text <= 80 && density == 0 && EndsSentence(tree[sibling].TextContent)))
+                    {
+                        selection.Add(sibling);
+                    }
+                }
             }
-        }
 
-        return selection;
+            return selection;
+        }
     }
 
     private static bool EndsSentence(string text)
@@ -207,17 +249,18 @@ public sealed class MainTextExtractor
         return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '"' or '”' or '’';
     }
 
-    private static string Write(List<IElement> selection, Dictionary<IElement, ElementStats> stats)
+    private static string Write(PageTree tree, List<int> selection, ElementStats[] stats)
     {
         var writer = new ParagraphWriter();
+        var stack = new Stack<(INode Node, int Element, bool Exit)>();
+        var childElements = new List<int>();
         foreach (var container in selection)
         {
             var containerText = Math.Max(1, stats[container].ParagraphText);
-            var stack = new Stack<(INode Node, bool Exit)>();
-            stack.Push((container, false));
+            stack.Push((tree[container], container, false));
             while (stack.Count > 0)
             {
-                var (node, exit) = stack.Pop();
+                var (node, index, exit) = stack.Pop();
                 if (node is IText text)
                 {
                     writer.Append(text.Data);
@@ -229,7 +272,7 @@ public sealed class MainTextExtractor
                     continue;
                 }
 
-                var block = DomStatistics.IsBlock(element);
+                var block = stats[index].IsBlock;
                 if (exit)
                 {
                     if (block)
@@ -240,7 +283,7 @@ public sealed class MainTextExtractor
                     continue;
                 }
 
-                if (element != container && (!stats.TryGetValue(element, out var elementStats) || Skip(element, elementStats, containerText)))
+                if (index != container && (!stats[index].Measured || Skip(element, stats[index], containerText)))
                 {
                     continue;
                 }
@@ -254,12 +297,21 @@ public sealed class MainTextExtractor
                 if (block)
                 {
                     writer.StartBlock(element.LocalName == "li");
-                    stack.Push((element, true));
+                    stack.Push((element, index, true));
                 }
 
-                for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
+                // Children go on the stack last first, element children with their positions (listed first to last).
+                childElements.Clear();
+                for (var child = index + 1; child < tree.End(index); child = tree.End(child))
                 {
-                    stack.Push((element.ChildNodes[i], false));
+                    childElements.Add(child);
+                }
+
+                var children = element.ChildNodes;
+                var next = childElements.Count;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    stack.Push((children[i], children[i] is IElement ? childElements[--next] : -1, false));
                 }
             }
         }
@@ -268,7 +320,7 @@ public sealed class MainTextExtractor
     }
 
     /// <summary>Furniture inside the article container: skipped unless it holds most of the article.</summary>
-    private static bool Skip(IElement element, ElementStats s, int containerParagraphText)
+    private static bool Skip(IElement element, in ElementStats s, int containerParagraphText)
     {
         if (element.LocalName == "h1")
         {
@@ -281,7 +333,7 @@ public sealed class MainTextExtractor
             return true;
         }
 
-        if (!major && DomStatistics.IsBlock(element) && s.Text > 0 && s.LinkDensity > 0.5 && s.Text < 600)
+        if (!major && s.IsBlock && s.Text > 0 && s.LinkDensity > 0.5 && s.Text < 600)
         {
             return true;
         }

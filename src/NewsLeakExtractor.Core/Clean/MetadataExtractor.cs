@@ -22,7 +22,15 @@ public sealed partial class MetadataExtractor
 
     public PageMetadata Extract(IDocument document, Uri source)
     {
-        var index = new PageIndex(document);
+        using var tree = PageTree.Build(document);
+        return Extract(tree, source);
+    }
+
+    /// <summary>Reads the metadata of a page already walked (the cleaner shares one walk with the main text).</summary>
+    internal PageMetadata Extract(PageTree tree, Uri source)
+    {
+        var document = tree.Document;
+        var index = new PageIndex(tree);
         var meta = MetaTags.Read(index);
         var statedUrls = new[] { index.Canonical, meta.First("og:url") }
             .Select(href => Resolve(href, source)).Append(source);
@@ -57,7 +65,7 @@ public sealed partial class MetadataExtractor
         evidence.AddHost(ogUrl);
 
         // "Jane Doe, CNN Business": the outlet after the people is no author, unless it is all there is.
-        var authors = ChooseAuthors(document, meta, jsonLd);
+        var authors = ChooseAuthors(index, meta, jsonLd);
         if (authors.Count > 1 && authors.Any(a => !evidence.NamesSite(a)))
         {
             authors = authors.Where(a => !evidence.NamesSite(a)).ToList();
@@ -69,7 +77,7 @@ public sealed partial class MetadataExtractor
         }
 
         var title = TitleChooser.Choose(titleSources, headings, evidence);
-        var published = DateFinder.Find(document, meta, jsonLd, [source, canonical, ogUrl]);
+        var published = DateFinder.Find(index, meta, jsonLd, [source, canonical, ogUrl]);
 
         return new PageMetadata(
             title,
@@ -124,7 +132,7 @@ public sealed partial class MetadataExtractor
     /// Every author's name, from the first source that names any: JSON-LD persons, author &lt;meta&gt;, JSON-LD
     /// organisations, the page's byline markup, and last a Twitter creator that reads as a name.
     /// </summary>
-    private static List<string> ChooseAuthors(IDocument document, MetaTags meta, JsonLdArticle? jsonLd)
+    private static List<string> ChooseAuthors(PageIndex index, MetaTags meta, JsonLdArticle? jsonLd)
     {
         var people = jsonLd?.Authors.Where(a => !a.IsOrganization).SelectMany(a => PersonNames.Split(a.Name, surnameFirst: a.IsSingle)).ToList() ?? [];
         if (people.Count > 0)
@@ -150,7 +158,7 @@ public sealed partial class MetadataExtractor
             return Distinct(organizations);
         }
 
-        var byline = BylineFinder.Find(document);
+        var byline = BylineFinder.Find(index);
         if (byline.Count > 0)
         {
             return byline;

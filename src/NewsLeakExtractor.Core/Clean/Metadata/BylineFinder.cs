@@ -1,3 +1,4 @@
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using NewsLeakExtractor.Text;
 
@@ -17,25 +18,26 @@ internal static class BylineFinder
     private static readonly string[] PositiveClasses = ClassLines.Where(l => !l.StartsWith('-')).Select(l => l.ToLowerInvariant()).ToArray();
     private static readonly string[] NegativeClasses = ClassLines.Where(l => l.StartsWith('-')).Select(l => l[1..].ToLowerInvariant()).ToArray();
     private static readonly string[] AuthorUrlParts = Lexicon.Lines("cleaning/metadata/author-url-parts.txt").Select(l => l.ToLowerInvariant()).ToArray();
-    private static readonly string NameSelector = string.Join(", ", Lexicon.Lines("cleaning/metadata/byline-name-classes.txt"));
+    private static readonly IReadOnlyList<string> NameSelectorLines = Lexicon.Lines("cleaning/metadata/byline-name-classes.txt");
+    private static readonly ISelector NameSelector = PageIndex.Selector(string.Join(", ", NameSelectorLines));
+
+    /// <summary>Every name selector is a plain class test (".fn", "[class*='author-name' i]"), so only elements with a class can match.</summary>
+    private static readonly bool NameSelectorNeedsClass = NameSelectorLines.All(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^(\.[\w-]+|\[class[^\]]*\])+$"));
+    private static readonly ISelector ItempropName = PageIndex.Selector("[itemprop~='name' i]");
+    private static readonly ISelector LinkWithHref = PageIndex.Selector("a[href]");
     private static readonly string[] FurnitureClasses = Lexicon.Lines("cleaning/metadata/furniture-containers.txt").Select(l => l.ToLowerInvariant()).ToArray();
 
-    public static List<string> Find(IDocument document)
+    public static List<string> Find(PageIndex index)
     {
-        var scopes = new List<IElement>();
-        if (ArticleScope(document) is { } article)
+        var tree = index.Tree;
+        foreach (var scope in new[] { index.ArticleScope, tree.Body })
         {
-            scopes.Add(article);
-        }
+            if (scope < 0)
+            {
+                continue;
+            }
 
-        if (document.Body is { } body)
-        {
-            scopes.Add(body);
-        }
-
-        foreach (var scope in scopes)
-        {
-            var names = FindIn(scope);
+            var names = FindIn(tree, scope);
             if (names.Count > 0)
             {
                 return names;
@@ -45,49 +47,44 @@ internal static class BylineFinder
         return [];
     }
 
-    /// <summary>The &lt;article&gt; (or schema.org Article item) that holds the page's first &lt;h1&gt;, or the only one.</summary>
-    internal static IElement? ArticleScope(IDocument document)
+    private static List<string> FindIn(PageTree tree, int scope)
     {
-        var h1 = document.QuerySelector("h1");
-        if (h1?.Closest("article, [itemtype*='Article' i], [itemtype*='BlogPosting' i]") is { } holder)
+        var strategies = new Func<int, bool>[]
         {
-            return holder;
-        }
-
-        var articles = document.QuerySelectorAll("article");
-        return articles.Length == 1 ? articles[0] : null;
-    }
-
-    private static List<string> FindIn(IElement scope)
-    {
-        var strategies = new Func<IElement, bool>[]
-        {
-            e => HasToken(e.GetAttribute("itemprop"), "author") || HasToken(e.GetAttribute("itemprop"), "creator"),
-            e => HasToken(e.GetAttribute("rel"), "author"),
-            IsBylineElement,
+            e => tree[e].Attributes.Length > 0 && (HasToken(tree[e].GetAttribute("itemprop"), "author") || HasToken(tree[e].GetAttribute("itemprop"), "creator")),
+            e => tree[e].Attributes.Length > 0 && HasToken(tree[e].GetAttribute("rel"), "author"),
+            e => IsBylineElement(tree, e),
         };
 
         for (var strategy = 0; strategy < strategies.Length; strategy++)
         {
             // Microdata and rel=author inside the article are explicit even in its aside or footer.
-            var explicitInArticle = strategy < 2 && scope.LocalName != "body";
+            var explicitInArticle = strategy < 2 && tree[scope].LocalName != "body";
             var matches = strategies[strategy];
-            var elements = scope.QuerySelectorAll("*").Where(e => matches(e) && !IsFurniture(e, scope, explicitInArticle)).ToList();
+            var elements = new List<int>();
+            for (var e = scope + 1; e < tree.End(scope); e++)
+            {
+                if (matches(e) && !IsFurniture(tree, e, scope, explicitInArticle))
+                {
+                    elements.Add(e);
+                }
+            }
+
             foreach (var element in elements)
             {
-                var names = NamesOf(element);
+                var names = NamesOf(tree, element);
                 if (names.Count == 0)
                 {
                     continue;
                 }
 
                 // Co-authors sit next to each other: gather the matches that share the first one's byline block.
-                var group = GroupOf(element);
+                var group = GroupOf(tree, element);
                 foreach (var other in elements)
                 {
-                    if (other != element && group.Contains(other) && !element.Contains(other) && !other.Contains(element))
+                    if (other != element && tree.Contains(group, other) && !tree.Contains(element, other) && !tree.Contains(other, element))
                     {
-                        foreach (var name in NamesOf(other))
+                        foreach (var name in NamesOf(tree, other))
                         {
                             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
                             {
@@ -104,34 +101,35 @@ internal static class BylineFinder
         return [];
     }
 
-    private static IElement GroupOf(IElement element)
+    private static int GroupOf(PageTree tree, int element)
     {
         var group = element;
-        var parent = element.ParentElement;
-        for (var level = 0; level < 3 && parent is not null && parent.LocalName is not ("body" or "article" or "main"); level++)
+        var parent = tree.Parent(element);
+        for (var level = 0; level < 3 && parent >= 0 && tree[parent].LocalName is not ("body" or "article" or "main"); level++)
         {
-            if ((parent.TextContent?.Length ?? 0) > MaxGroupText)
+            if (tree.TextLength(parent, MaxGroupText + 1) > MaxGroupText)
             {
                 break;
             }
 
             group = parent;
-            parent = parent.ParentElement;
+            parent = tree.Parent(parent);
         }
 
         return group;
     }
 
-    private static List<string> NamesOf(IElement element)
+    private static List<string> NamesOf(PageTree tree, int position)
     {
+        var element = tree[position];
         if (element.LocalName is "meta" or "link")
         {
             return element.LocalName == "meta" ? PersonNames.Split(element.GetAttribute("content")) : [];
         }
 
         // The name inside a microdata person, or a marked-up name part.
-        var named = element.QuerySelectorAll("[itemprop~='name' i]").Select(n => n.GetAttribute("content") ?? n.TextContent)
-            .Concat(element.QuerySelectorAll(NameSelector).Select(n => n.TextContent))
+        var named = Inside(tree, position, ItempropName, e => e.HasAttribute("itemprop")).Select(n => n.GetAttribute("content") ?? n.TextContent)
+            .Concat(Inside(tree, position, NameSelector, e => !NameSelectorNeedsClass || e.HasAttribute("class")).Select(n => n.TextContent))
             .SelectMany(t => PersonNames.Split(t))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (named.Count > 0)
@@ -140,7 +138,7 @@ internal static class BylineFinder
         }
 
         // Links to author pages inside a byline name the authors.
-        var linked = element.QuerySelectorAll("a[href]")
+        var linked = Inside(tree, position, LinkWithHref, e => e.LocalName == "a")
             .Where(a => IsAuthorLink(a))
             .SelectMany(a => PersonNames.Split(a.TextContent))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -157,6 +155,21 @@ internal static class BylineFinder
 
         var clean = MetaText.Clean(text);
         return clean is { Length: > 0 and <= MaxBylineText } ? PersonNames.Split(InnerText(element)) : [];
+    }
+
+    /// <summary>
+    /// The descendants of an element that match a selector, in document order (what QuerySelectorAll finds).
+    /// <paramref name="candidate"/> is a cheap necessary condition that spares the selector most elements.
+    /// </summary>
+    private static IEnumerable<IElement> Inside(PageTree tree, int position, ISelector selector, Func<IElement, bool> candidate)
+    {
+        for (var e = position + 1; e < tree.End(position); e++)
+        {
+            if (candidate(tree[e]) && selector.Match(tree[e], tree[position]))
+            {
+                yield return tree[e];
+            }
+        }
     }
 
     private static bool IsAuthorLink(IElement link)
@@ -209,41 +222,48 @@ internal static class BylineFinder
         }
     }
 
-    private static bool IsBylineElement(IElement element)
+    private static bool IsBylineElement(PageTree tree, int position)
     {
-        if (element.LocalName is "body" or "html" or "article" or "main" or "meta" or "link" or "script" or "style" or "img" or "input" or "label" or "form" or "time")
+        if (tree[position].LocalName is "body" or "html" or "article" or "main" or "meta" or "link" or "script" or "style" or "img" or "input" or "label" or "form" or "time")
         {
             return false;
         }
 
-        var marks = $"{element.ClassName} {element.Id}".ToLowerInvariant();
-        if (!PositiveClasses.Any(p => marks.Contains(p, StringComparison.Ordinal)))
+        if (!tree.HasMark(position, PositiveClasses))
         {
             return false;
         }
 
-        var tokens = marks.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return !tokens.Any(t => NegativeClasses.Any(n => t.Contains(n, StringComparison.Ordinal))
-                                && !PositiveClasses.Any(p => t == p));
+        var (className, id) = tree.Marks(position);
+        return !HasNegativeWord(className) && !HasNegativeWord(id);
+
+        static bool HasNegativeWord(string marks) =>
+            marks.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => NegativeClasses.Any(n => t.Contains(n, StringComparison.Ordinal))
+                                                                          && !PositiveClasses.Any(p => t == p));
     }
 
     /// <summary>True when the element sits in navigation, comments, related stories or similar furniture below the scope.</summary>
-    internal static bool IsFurniture(IElement element, IElement scope, bool allowAsides = false)
+    internal static bool IsFurniture(PageTree tree, int position, int scope, bool allowAsides = false)
     {
-        for (var e = element; e is not null && e != scope; e = e.ParentElement)
+        for (var e = position; e >= 0 && e != scope; e = tree.Parent(e))
         {
-            if (!allowAsides && e.LocalName is "nav" or "footer" or "aside")
+            var element = tree[e];
+            if (!allowAsides && element.LocalName is "nav" or "footer" or "aside")
             {
                 return true;
             }
 
-            var marks = $"{e.ClassName} {e.Id}".ToLowerInvariant();
-            if (marks.Length > 1 && FurnitureClasses.Any(f => marks.Contains(f, StringComparison.Ordinal)))
+            if (element.Attributes.Length == 0)
+            {
+                continue; // no class, id, hidden or style to look at
+            }
+
+            if (tree.HasMark(e, FurnitureClasses))
             {
                 return true;
             }
 
-            if (e.HasAttribute("hidden") || (e.GetAttribute("style")?.Replace(" ", string.Empty).Contains("display:none", StringComparison.OrdinalIgnoreCase) ?? false))
+            if (element.HasAttribute("hidden") || (element.GetAttribute("style")?.Replace(" ", string.Empty).Contains("display:none", StringComparison.OrdinalIgnoreCase) ?? false))
             {
                 return true;
             }

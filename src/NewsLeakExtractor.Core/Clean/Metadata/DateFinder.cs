@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
+using AngleSharp.Css.Dom;
 using NewsLeakExtractor.Text;
 
 namespace NewsLeakExtractor.Clean.Metadata;
@@ -23,10 +23,13 @@ internal static partial class DateFinder
     private static readonly string[] Modified = DateClasses["modified"].ToArray();
     private static readonly string[] Dateline = DateClasses["dateline"].ToArray();
 
+    private static readonly ISelector DatePublishedMicrodata = PageIndex.Selector("[itemprop~='datePublished' i], [itemprop~='dateCreated' i]");
+    private static readonly ISelector MicroformatDate = PageIndex.Selector("abbr[title], [class~='published' i][title], [class~='dtstamp' i][title], [class~='dt-published' i]");
+
     private static readonly IReadOnlyList<string> PublishedMeta = MetaTags.KeysFor("published");
     private static readonly IReadOnlyList<string> ModifiedMeta = MetaTags.KeysFor("modified");
 
-    public static DateTimeOffset? Find(IDocument document, MetaTags meta, JsonLdArticle? jsonLd, IEnumerable<Uri?> urls)
+    public static DateTimeOffset? Find(PageIndex index, MetaTags meta, JsonLdArticle? jsonLd, IEnumerable<Uri?> urls)
     {
         if (DateParser.Parse(jsonLd?.DatePublished) is { } published)
         {
@@ -49,8 +52,9 @@ internal static partial class DateFinder
             return created;
         }
 
-        var scope = BylineFinder.ArticleScope(document) ?? document.Body;
-        if (scope is not null && (FromElements(scope) ?? (document.Body is { } body && body != scope ? FromElements(body) : null)) is { } fromDom)
+        var tree = index.Tree;
+        var scope = index.ArticleScope >= 0 ? index.ArticleScope : tree.Body;
+        if (scope >= 0 && (FromElements(tree, scope) ?? (tree.Body >= 0 && tree.Body != scope ? FromElements(tree, tree.Body) : null)) is { } fromDom)
         {
             return fromDom;
         }
@@ -80,16 +84,54 @@ internal static partial class DateFinder
     }
 
     /// <summary>Microdata datePublished, then &lt;time&gt; elements marked as publication, then the first &lt;time&gt;, then a written dateline.</summary>
-    private static DateTimeOffset? FromElements(IElement scope)
+    private static DateTimeOffset? FromElements(PageTree tree, int scope)
     {
         // Within the article its own aside and footer carry its dates; page-wide they belong to other stories.
-        var inArticle = scope.LocalName != "body";
-        var firstLong = scope.QuerySelectorAll("p").FirstOrDefault(p => p.TextContent.Length >= MinBodyParagraph);
-        bool Usable(IElement e) => !BylineFinder.IsFurniture(e, scope, allowAsides: inArticle);
-        bool BeforeBody(IElement e) => firstLong is null || e.CompareDocumentPosition(firstLong).HasFlag(DocumentPositions.Following);
+        var inArticle = tree[scope].LocalName != "body";
 
-        foreach (var element in scope.QuerySelectorAll("[itemprop~='datePublished' i], [itemprop~='dateCreated' i]").Where(Usable))
+        // One pass over the scope gathers what the first kinds of statement below look at, in document order.
+        var microdata = new List<int>();
+        var microformats = new List<int>();
+        var times = new List<int>();
+        var firstLong = -1;
+        for (var e = scope + 1; e < tree.End(scope); e++)
         {
+            var element = tree[e];
+            var name = element.LocalName;
+            if (firstLong < 0 && name == "p" && tree.TextLength(e, MinBodyParagraph) >= MinBodyParagraph)
+            {
+                firstLong = e;
+            }
+
+            // The selectors split attribute values into words for every element they test; test only elements that
+            // have what they look for (an itemprop; an abbr or a class naming a date).
+            if (element.Attributes.Length > 0)
+            {
+                if (element.HasAttribute("itemprop") && DatePublishedMicrodata.Match(element, tree[scope]))
+                {
+                    microdata.Add(e);
+                }
+
+                if ((name == "abbr" || MayNameMicroformatDate(element.ClassName)) && MicroformatDate.Match(element, tree[scope]))
+                {
+                    microformats.Add(e);
+                }
+            }
+
+            if (name == "time")
+            {
+                times.Add(e);
+            }
+        }
+
+        bool Usable(int e) => !BylineFinder.IsFurniture(tree, e, scope, allowAsides: inArticle);
+
+        // Before the first long paragraph (a paragraph inside the element counts as after it).
+        bool BeforeBody(int e) => firstLong < 0 || firstLong > e;
+
+        foreach (var e in microdata.Where(Usable))
+        {
+            var element = tree[e];
             if (DateParser.Parse(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent) is { } date)
             {
                 return date;
@@ -97,36 +139,37 @@ internal static partial class DateFinder
         }
 
         // Microformats (hAtom) put the machine-readable date in a title: <abbr class="published" title="2019-01-02T03:04:05Z">.
-        foreach (var element in scope.QuerySelectorAll("abbr[title], [class~='published' i][title], [class~='dtstamp' i][title], [class~='dt-published' i]").Where(Usable))
+        foreach (var e in microformats.Where(Usable))
         {
-            if ((HasMark(element, Published) || element.ClassList.Contains("dtstamp")) && !HasMark(element, Modified)
+            var element = tree[e];
+            if ((tree.HasMark(e, Published) || element.ClassList.Contains("dtstamp")) && !tree.HasMark(e, Modified)
                 && DateParser.Parse(element.GetAttribute("datetime") ?? element.GetAttribute("title") ?? element.GetAttribute("content")) is { } date)
             {
                 return date;
             }
         }
 
-        var times = scope.QuerySelectorAll("time").Where(t => Usable(t) && (inArticle || BeforeBody(t))).ToList();
-        var ordered = times.Where(t => t.HasAttribute("pubdate") || HasMark(t, Published) || (t.ParentElement is { } p && HasMark(p, Published)))
-            .Concat(times.Where(t => !HasMark(t, Modified)));
-        foreach (var time in ordered)
+        var usableTimes = times.Where(t => Usable(t) && (inArticle || BeforeBody(t))).ToList();
+        var ordered = usableTimes.Where(t => tree[t].HasAttribute("pubdate") || tree.HasMark(t, Published) || (tree.Parent(t) is var p && p >= 0 && tree.HasMark(p, Published)))
+            .Concat(usableTimes.Where(t => !tree.HasMark(t, Modified)));
+        foreach (var t in ordered)
         {
-            if (DateParser.Parse(time.GetAttribute("datetime") ?? time.GetAttribute("content")) is { } date)
+            if (DateParser.Parse(tree[t].GetAttribute("datetime") ?? tree[t].GetAttribute("content")) is { } date)
             {
                 return date;
             }
         }
 
         // A dateline written for readers: "April 5, 2018 | 6:00 PM", "Publié le 30 avril 2015 à 07h19".
-        foreach (var element in scope.QuerySelectorAll("*"))
+        for (var e = scope + 1; e < tree.End(scope); e++)
         {
-            if (element.LocalName is "script" or "style" || !(element.LocalName == "time" || HasMark(element, Dateline)))
+            if (tree[e].LocalName is "script" or "style" || !(tree[e].LocalName == "time" || tree.HasMark(e, Dateline)))
             {
                 continue;
             }
 
-            var text = element.TextContent;
-            if (text.Length is > 5 and < MaxDatelineText && !HasMark(element, Modified) && Usable(element) && (inArticle || BeforeBody(element))
+            var text = tree[e].TextContent;
+            if (text.Length is > 5 and < MaxDatelineText && !tree.HasMark(e, Modified) && Usable(e) && (inArticle || BeforeBody(e))
                 && DateParser.ParseWritten(text) is { } date)
             {
                 return date;
@@ -136,11 +179,9 @@ internal static partial class DateFinder
         return null;
     }
 
-    private static bool HasMark(IElement element, string[] fragments)
-    {
-        var marks = $"{element.ClassName} {element.Id}".ToLowerInvariant();
-        return marks.Length > 1 && fragments.Any(f => marks.Contains(f, StringComparison.Ordinal));
-    }
+    /// <summary>A cheap necessary condition for the class part of <see cref="MicroformatDate"/>.</summary>
+    private static bool MayNameMicroformatDate(string? className) =>
+        className is not null && (className.Contains("published", StringComparison.OrdinalIgnoreCase) || className.Contains("dtstamp", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A date in the path: /2015/04/30/, /2015-04-30/, /20150430/ (a year and month alone say too little).</summary>
     internal static DateTimeOffset? FromUrl(Uri url)

@@ -30,7 +30,7 @@ internal sealed class MetaTags
             // itemprop metas inside the body usually describe nested things (an image's url, a logo's name);
             // only the few that describe the article itself are worth reading from there.
             var itemprop = element.GetAttribute("itemprop");
-            var inHead = element.Closest("head") is not null;
+            var inHead = InHead(element);
             var keys = $"{element.GetAttribute("property")} {element.GetAttribute("name")} {element.GetAttribute("http-equiv")} {(inHead || IsArticleItemprop(itemprop) ? itemprop : null)}";
             foreach (var key in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase))
             {
@@ -39,6 +39,20 @@ internal sealed class MetaTags
         }
 
         return tags;
+    }
+
+    /// <summary>Like <c>Closest("head")</c>, without parsing a selector for every tag.</summary>
+    private static bool InHead(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e.LocalName == "head")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsArticleItemprop(string? itemprop) =>

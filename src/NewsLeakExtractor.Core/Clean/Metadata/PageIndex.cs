@@ -1,31 +1,27 @@
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 
 namespace NewsLeakExtractor.Clean.Metadata;
 
 /// <summary>
-/// The elements metadata is read from, gathered in one walk of the page: every separate query would walk all of
-/// it again, and a page has thousands of elements.
+/// The elements metadata is read from, picked out of the page's one shared walk (<see cref="PageTree"/>): every
+/// separate query would walk all of it again, and a page has thousands of elements.
 /// </summary>
 internal sealed class PageIndex
 {
-    private static readonly HashSet<string> IndexedTags = new(StringComparer.Ordinal) { "meta", "link", "script", "title", "h1", "article" };
+    private static readonly ISelector ArticleHolder = Selector("article, [itemtype*='Article' i], [itemtype*='BlogPosting' i]");
 
     private readonly Dictionary<string, List<IElement>> _byTag = new(StringComparer.Ordinal);
+    private int? _articleScope;
 
-    public PageIndex(IDocument document)
+    public PageIndex(PageTree tree)
     {
-        if (document.DocumentElement is null)
+        Tree = tree;
+        foreach (var position in tree.IndexedElements)
         {
-            return;
-        }
-
-        // A plain depth-first walk over element children, in document order (cheaper than document.All).
-        var stack = new Stack<IElement>();
-        stack.Push(document.DocumentElement);
-        while (stack.Count > 0)
-        {
-            var element = stack.Pop();
-            if (IndexedTags.Contains(element.LocalName))
+            var element = tree[position];
+            if (PageTree.IsIndexedTag(element.LocalName))
             {
                 Add(element.LocalName, element);
             }
@@ -34,18 +30,10 @@ internal sealed class PageIndex
             {
                 Add("[itemprop]", element);
             }
-
-            // ChildNodes is a plain list; Children filters it anew on every access.
-            var children = element.ChildNodes;
-            for (var i = children.Length - 1; i >= 0; i--)
-            {
-                if (children[i] is IElement child)
-                {
-                    stack.Push(child);
-                }
-            }
         }
     }
+
+    public PageTree Tree { get; }
 
     /// <summary>Elements of one indexed tag (meta, link, script, title, h1, article), in document order.</summary>
     public IReadOnlyList<IElement> Tag(string name) => _byTag.TryGetValue(name, out var list) ? list : [];
@@ -56,10 +44,41 @@ internal sealed class PageIndex
     public string? Canonical => Tag("link").FirstOrDefault(l => HasToken(l.GetAttribute("rel"), "canonical"))?.GetAttribute("href");
 
     public IEnumerable<string> JsonLdBlocks =>
-        Tag("script").Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)).Select(s => s.TextContent);
+        Tag("script").Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)).Select(ScriptText);
+
+    /// <summary>
+    /// Position of the &lt;article&gt; (or schema.org Article item) that holds the page's first &lt;h1&gt;, or of the
+    /// only &lt;article&gt;; -1 when there is neither. Bylines and dates are looked for there first.
+    /// </summary>
+    public int ArticleScope => _articleScope ??= FindArticleScope();
+
+    /// <summary>A script's text: its one text node as it is, rather than TextContent's copy of a block that may run to megabytes.</summary>
+    private static string ScriptText(IElement script) =>
+        script.ChildNodes is { Length: 1 } children && children[0] is IText text ? text.Data : script.TextContent;
+
+    /// <summary>A CSS selector parsed once, for matching elements of the tree one by one.</summary>
+    internal static ISelector Selector(string selector) =>
+        new CssSelectorParser().ParseSelector(selector) ?? throw new ArgumentException($"not a CSS selector: {selector}", nameof(selector));
 
     internal static bool HasToken(string? value, string token) =>
         value is not null && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(token, StringComparer.OrdinalIgnoreCase);
+
+    private int FindArticleScope()
+    {
+        if (Tag("h1") is { Count: > 0 } headings)
+        {
+            // The heading itself counts, as with Element.Closest.
+            for (var e = Tree.IndexOf(headings[0]); e >= 0; e = Tree.Parent(e))
+            {
+                if (ArticleHolder.Match(Tree[e], Tree[e]))
+                {
+                    return e;
+                }
+            }
+        }
+
+        return Tag("article") is { Count: 1 } articles ? Tree.IndexOf(articles[0]) : -1;
+    }
 
     private void Add(string key, IElement element)
     {

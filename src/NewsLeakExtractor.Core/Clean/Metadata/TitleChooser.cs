@@ -53,19 +53,24 @@ internal static partial class TitleChooser
             candidates = named;
         }
 
+        // Every source is compared with every candidate: their canonical forms are made once.
+        var usableCanon = usable.Select(u => (Source: Canon(u.Source.Text), Stripped: Canon(u.Stripped))).ToList();
+        var h1Canon = h1s.Select(Canon).ToList();
+
         (string Text, int Support, bool ByHeading, int Family, int Order)? best = null;
         foreach (var candidate in candidates)
         {
+            var candidateCanon = Canon(candidate.Text);
             var families = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (source, stripped) in usable)
+            for (var i = 0; i < usable.Count; i++)
             {
-                if (Supports(source.Text, stripped, candidate.Text, evidence))
+                if (Supports(usableCanon[i].Source, usableCanon[i].Stripped, candidateCanon, evidence))
                 {
-                    families.Add(source.Family);
+                    families.Add(usable[i].Source.Family);
                 }
             }
 
-            var byHeading = h1s.Any(h => Canon(h) == Canon(candidate.Text));
+            var byHeading = h1Canon.Contains(candidateCanon);
             if (byHeading)
             {
                 families.Add("h1");
@@ -108,12 +113,13 @@ internal static partial class TitleChooser
     /// <summary>Heading text without the permalink marks documentation generators append.</summary>
     private static string? CleanHeading(string heading) => MetaText.Clean(HeadingMarks().Replace(heading, string.Empty));
 
-    /// <summary>True when a source states the candidate: whole, as its stripped form, or as one side of a separator.</summary>
-    private static bool Supports(string source, string stripped, string candidate, SiteEvidence evidence)
+    /// <summary>
+    /// True when a source states the candidate: whole, as its stripped form, or as one side of a separator.
+    /// All three come in their canonical form (<see cref="Canon"/>).
+    /// </summary>
+    private static bool Supports(string s, string stripped, string c, SiteEvidence evidence)
     {
-        var c = Canon(candidate);
-        var s = Canon(source);
-        if (s == c || Canon(stripped) == c)
+        if (s == c || stripped == c)
         {
             return true;
         }
