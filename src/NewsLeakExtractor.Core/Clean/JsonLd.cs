@@ -74,26 +74,37 @@ internal sealed partial record JsonLdArticle
     /// <param name="pageUrls">The page's own addresses: an article node that names one of them is the page's article, not a related one.</param>
     public static JsonLdArticle? Find(IEnumerable<string> blocks, IEnumerable<Uri?>? pageUrls = null)
     {
-        var own = new HashSet<string>((pageUrls ?? []).Where(u => u is not null).Select(u => UrlKey(u!.ToString())), StringComparer.Ordinal);
-        var roots = new List<JsonElement>();
-        foreach (var block in blocks)
+        // The documents stay alive (not cloned: a block with a long articleBody would be copied) until every value is read.
+        var documents = new List<JsonDocument>();
+        try
         {
-            if (TryParse(block) is { } root)
+            foreach (var block in blocks)
             {
-                roots.Add(root);
+                if (TryParse(block) is { } document)
+                {
+                    documents.Add(document);
+                }
+            }
+
+            return documents.Count == 0 ? null : Find(documents, pageUrls);
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
             }
         }
+    }
 
-        if (roots.Count == 0)
-        {
-            return null;
-        }
-
+    private static JsonLdArticle? Find(List<JsonDocument> documents, IEnumerable<Uri?>? pageUrls)
+    {
+        var own = new HashSet<string>((pageUrls ?? []).Where(u => u is not null).Select(u => UrlKey(u!.ToString())), StringComparer.Ordinal);
         var ids = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var nodes = new List<(JsonElement Node, int Depth)>();
-        foreach (var root in roots)
+        foreach (var document in documents)
         {
-            Collect(root, 0, nodes, ids);
+            Collect(document.RootElement, 0, nodes, ids);
         }
 
         var context = new Context(ids);
@@ -165,7 +176,8 @@ internal sealed partial record JsonLdArticle
     }
 
     /// <summary>Parses a script body, tolerating CDATA and comment wrappers, trailing semicolons and raw control characters.</summary>
-    internal static JsonElement? TryParse(string block)
+    /// <returns>The parsed document, which the caller disposes; null when the block is not JSON.</returns>
+    internal static JsonDocument? TryParse(string block)
     {
         // The wrapper pattern can only match where one of its markers is; most blocks have none, and blocks run long.
         var wrapped = block.Contains("<!", StringComparison.Ordinal) || block.Contains("]]>", StringComparison.Ordinal) || block.Contains("-->", StringComparison.Ordinal);
@@ -175,19 +187,20 @@ internal sealed partial record JsonLdArticle
             return null;
         }
 
-        foreach (var attempt in new[] { text, ControlCharacters().Replace(text, " ") })
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(attempt, Tolerant);
-                return document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-            }
-        }
+        // Raw control characters are rare: they are replaced only when the text as written does not parse.
+        return Parse(text) ?? Parse(ControlCharacters().Replace(text, " "));
+    }
 
-        return null;
+    private static JsonDocument? Parse(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text, Tolerant);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static void Collect(JsonElement node, int depth, List<(JsonElement, int)> nodes, Dictionary<string, JsonElement> ids)
