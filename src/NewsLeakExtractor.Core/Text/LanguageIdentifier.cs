@@ -14,8 +14,30 @@ public static class LanguageIdentifier
         .Select(parts => (parts[0], new HashSet<string>(parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase)))
         .ToArray();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] Lookups =
-        Profiles.Select(p => p.Words.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
+    /// <summary>
+    /// Each function word with one bit per profile that lists it: one lookup per word instead of one per language.
+    /// </summary>
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ProfilesByWord = MergeProfiles();
+
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MergeProfiles()
+    {
+        if (Profiles.Length > 32)
+        {
+            throw new InvalidOperationException("Language profiles are counted in an int's bits: at most 32 languages.");
+        }
+
+        // The same comparer as the profiles' own sets, so a word matches exactly the profiles it matched before.
+        var merged = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Profiles.Length; i++)
+        {
+            foreach (var word in Profiles[i].Words)
+            {
+                merged[word] = merged.GetValueOrDefault(word) | (1 << i);
+            }
+        }
+
+        return merged.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     // A few thousand characters decide the language as well as the whole article does.
     private const int SampleChars = 2_000;
@@ -23,18 +45,30 @@ public static class LanguageIdentifier
     /// <summary>The ISO 639-1 code of the best-matching language, or null when the text is too short or matches none.</summary>
     public static string? Identify(string text)
     {
-        var counts = new int[Profiles.Length];
+        Span<int> counts = stackalloc int[Profiles.Length];
+        counts.Clear();
         var words = 0;
-        foreach (var range in Words(text.AsSpan(0, Math.Min(text.Length, SampleChars))))
+        var sample = text.AsSpan(0, Math.Min(text.Length, SampleChars));
+        var start = -1;
+        for (var i = 0; i <= sample.Length; i++)
         {
-            words++;
-            var word = text.AsSpan(range.Start, range.Length);
-            for (var i = 0; i < Lookups.Length; i++)
+            var letter = i < sample.Length && (char.IsLetter(sample[i]) || sample[i] == '\'');
+            if (letter && start < 0)
             {
-                if (Lookups[i].Contains(word))
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                words++;
+                if (ProfilesByWord.TryGetValue(sample[start..i], out var profiles))
                 {
-                    counts[i]++;
+                    for (var p = 0; p < counts.Length; p++)
+                    {
+                        counts[p] += (profiles >> p) & 1;
+                    }
                 }
+
+                start = -1;
             }
         }
 
@@ -54,26 +88,5 @@ public static class LanguageIdentifier
 
         // Function words make up a third or more of running text; under 10 % it is no language we know.
         return counts[best] * 10 >= words ? Profiles[best].Code : null;
-    }
-
-    private static List<(int Start, int Length)> Words(ReadOnlySpan<char> text)
-    {
-        var words = new List<(int, int)>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var letter = i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'');
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                words.Add((start, i - start));
-                start = -1;
-            }
-        }
-
-        return words;
     }
 }
