@@ -33,17 +33,20 @@ internal static class MetaText
             return string.Empty;
         }
 
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value.Normalize(NormalizationForm.FormD))
+        // Called for every title, name and segment compared: a stack buffer, not a StringBuilder, holds the key.
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var buffer = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var length = 0;
+        foreach (var c in decomposed)
         {
             // Combining accents are neither letters nor digits, so they drop out with the punctuation.
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
             }
         }
 
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     public static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
