@@ -19,6 +19,7 @@ internal sealed class MetaTags
     public static MetaTags Read(PageIndex index)
     {
         var tags = new MetaTags();
+        var keys = new List<string>();
         foreach (var element in index.Tag("meta"))
         {
             var value = element.GetAttribute("content") ?? element.GetAttribute("value");
@@ -31,14 +32,39 @@ internal sealed class MetaTags
             // only the few that describe the article itself are worth reading from there.
             var itemprop = element.GetAttribute("itemprop");
             var inHead = InHead(element);
-            var keys = $"{element.GetAttribute("property")} {element.GetAttribute("name")} {element.GetAttribute("http-equiv")} {(inHead || IsArticleItemprop(itemprop) ? itemprop : null)}";
-            foreach (var key in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase))
+            keys.Clear();
+            AddKeys(keys, element.GetAttribute("property"));
+            AddKeys(keys, element.GetAttribute("name"));
+            AddKeys(keys, element.GetAttribute("http-equiv"));
+            AddKeys(keys, inHead || IsArticleItemprop(itemprop) ? itemprop : null);
+            if (keys.Count > 0)
             {
-                tags.Add(key, value.Trim());
+                var trimmed = value.Trim();
+                foreach (var key in keys)
+                {
+                    tags.Add(key, trimmed);
+                }
             }
         }
 
         return tags;
+    }
+
+    /// <summary>Adds the space-separated keys of one attribute that are not already listed (case-insensitively).</summary>
+    private static void AddKeys(List<string> keys, string? attribute)
+    {
+        if (attribute is null)
+        {
+            return;
+        }
+
+        foreach (var key in attribute.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!keys.Exists(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)))
+            {
+                keys.Add(key);
+            }
+        }
     }
 
     /// <summary>Like <c>Closest("head")</c>, without parsing a selector for every tag.</summary>
