@@ -26,7 +26,7 @@ internal static partial class PersonNames
     /// <summary>Where one name ends and the next begins: commas, semicolons, "&amp;", a sentence stop, and "and" in the languages we read.</summary>
     private static readonly Regex Conjunctions = new(
         @"\s*(?:,|;|(?<=\p{L}{3})\.\s+(?=\p{Lu})|\s&\s|\s(?:" + string.Join('|', Lexicon.Lines("cleaning/metadata/byline-conjunctions.txt").Select(Regex.Escape)) + @")\s)\s*",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     private static readonly HashSet<string> MonthNames = Lexicon.Lines("cleaning/metadata/month-names.tsv")
         .SelectMany(line => line.Split('\t', 2)[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries))

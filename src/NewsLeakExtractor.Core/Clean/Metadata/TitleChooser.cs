@@ -22,7 +22,7 @@ internal static partial class TitleChooser
         .ToArray();
 
     private static readonly Regex TrailingSeparator = new(
-        @"(\s+(" + string.Join('|', Separators.Select(s => Regex.Escape(s.Text.Trim()))) + "))+$", RegexOptions.CultureInvariant);
+        @"(\s+(" + string.Join('|', Separators.Select(s => Regex.Escape(s.Text.Trim()))) + "))+$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly string[] FamilyOrder = ["jsonld", "og", "meta", "twitter", "document", "h1"];
 
