@@ -29,9 +29,9 @@ public class FetchException : Exception
 
     public FailureReason Reason { get; }
 
-    /// <summary>Whether trying again later can succeed (timeouts, network faults, 5xx), as opposed to a permanent refusal.</summary>
+    /// <summary>Whether trying again later can succeed (timeouts, network faults, 5xx, 429 Too Many Requests), as opposed to a permanent refusal.</summary>
     public bool IsTransient => Reason is FailureReason.Timeout or FailureReason.Network
-        || (Reason == FailureReason.HttpStatus && StatusCode >= 500);
+        || (Reason == FailureReason.HttpStatus && (StatusCode >= 500 || StatusCode == 429));
 
     public int StatusCode { get; init; }
 }
