@@ -9,10 +9,14 @@ namespace NewsLeakExtractor.Clean;
 /// </summary>
 internal sealed class ParagraphWriter
 {
-    private readonly List<(string Text, bool ListItem)> _paragraphs = [];
-    private readonly StringBuilder _current = new();
+    // All paragraphs share one buffer and are kept as ranges of it: no string per paragraph.
+    private readonly StringBuilder _text = new();
+    private readonly List<(int Start, int Length, bool ListItem)> _paragraphs = [];
+    private int _currentStart;
     private bool _currentIsListItem;
     private bool _pendingSpace;
+
+    private bool CurrentIsEmpty => _text.Length == _currentStart;
 
     public void StartBlock(bool listItem)
     {
@@ -24,9 +28,9 @@ internal sealed class ParagraphWriter
 
     public void LineBreak()
     {
-        if (_current.Length > 0)
+        if (!CurrentIsEmpty)
         {
-            _current.Append('\n');
+            _text.Append('\n');
             _pendingSpace = false;
         }
     }
@@ -37,7 +41,7 @@ internal sealed class ParagraphWriter
         {
             if (TextNormalizer.IsSpace(c))
             {
-                _pendingSpace = _current.Length > 0 && _current[^1] != '\n';
+                _pendingSpace = !CurrentIsEmpty && _text[^1] != '\n';
                 continue;
             }
 
@@ -48,24 +52,31 @@ internal sealed class ParagraphWriter
 
             if (_pendingSpace)
             {
-                _current.Append(' ');
+                _text.Append(' ');
                 _pendingSpace = false;
             }
 
-            _current.Append(c);
+            _text.Append(c);
         }
     }
 
     private void Flush()
     {
-        var text = _current.ToString().Trim();
-        _current.Clear();
-        _pendingSpace = false;
-        if (text.Length > 0)
+        // Spaces are only written between characters, so a paragraph can only end (never start) with whitespace: line breaks.
+        var end = _text.Length;
+        while (end > _currentStart && char.IsWhiteSpace(_text[end - 1]))
         {
-            _paragraphs.Add((text, _currentIsListItem));
+            end--;
         }
 
+        if (end > _currentStart)
+        {
+            _paragraphs.Add((_currentStart, end - _currentStart, _currentIsListItem));
+        }
+
+        _text.Length = end;
+        _currentStart = end;
+        _pendingSpace = false;
         _currentIsListItem = false;
     }
 
@@ -73,11 +84,14 @@ internal sealed class ParagraphWriter
     public string ToString(HashSet<string> boilerplateLines)
     {
         Flush();
-        var builder = new StringBuilder();
+        var all = _text.ToString();
+        var boilerplate = boilerplateLines.GetAlternateLookup<ReadOnlySpan<char>>();
+        var builder = new StringBuilder(all.Length + (2 * _paragraphs.Count));
         var previousWasListItem = false;
-        foreach (var (text, listItem) in _paragraphs)
+        foreach (var (start, length, listItem) in _paragraphs)
         {
-            if (boilerplateLines.Contains(text.TrimEnd('.', ':', '!', '›', '»', '>', ' ')))
+            var text = all.AsSpan(start, length);
+            if (boilerplate.Contains(text.TrimEnd(".:!›»> ")))
             {
                 continue;
             }
