@@ -181,17 +181,18 @@ internal sealed partial record JsonLdArticle
     {
         // The wrapper pattern can only match where one of its markers is; most blocks have none, and blocks run long.
         var wrapped = block.Contains("<!", StringComparison.Ordinal) || block.Contains("]]>", StringComparison.Ordinal) || block.Contains("-->", StringComparison.Ordinal);
-        var text = (wrapped ? Wrapper().Replace(block, string.Empty) : block).Trim().TrimEnd(';').Trim();
+        // Trimmed as a slice of the block, not as copies of a text that may hold a whole article body.
+        var text = (wrapped ? Wrapper().Replace(block, string.Empty) : block).AsMemory().Trim().TrimEnd(';').Trim();
         if (text.Length == 0)
         {
             return null;
         }
 
         // Raw control characters are rare: they are replaced only when the text as written does not parse.
-        return Parse(text) ?? Parse(ControlCharacters().Replace(text, " "));
+        return Parse(text) ?? Parse(ControlCharacters().Replace(text.ToString(), " ").AsMemory());
     }
 
-    private static JsonDocument? Parse(string text)
+    private static JsonDocument? Parse(ReadOnlyMemory<char> text)
     {
         try
         {
