@@ -55,15 +55,11 @@ public sealed class ShowcaseSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _newsSite = builder.Build();
+        _newsSite = Loopback.CreateSite();
         _newsSite.MapGet("/2026/05/ferry-papers", () => Results.Text(ArticleHtml, "text/html; charset=utf-8", Encoding.UTF8));
         _newsSite.MapGet("/feed.xml", () => Results.Text("<rss version=\"2.0\"><channel><title>Lantern</title></channel></rss>", "application/rss+xml"));
         await _newsSite.StartAsync();
-        var siteAddress = _newsSite.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var site = new Uri(siteAddress + "/");
+        var site = Loopback.BaseUriOf(_newsSite);
         ArticleUrl = new Uri(site, "/2026/05/ferry-papers");
 
         var arguments = DashboardSite.Arguments(_directory, "--Fetch:AllowPrivateNetworks=true");
@@ -102,8 +98,7 @@ public sealed class ShowcaseSite : IAsyncLifetime
 
         if (_newsSite is not null)
         {
-            await _newsSite.StopAsync();
-            await _newsSite.DisposeAsync();
+            await Loopback.StopAsync(_newsSite);
         }
 
         _directory.Dispose();

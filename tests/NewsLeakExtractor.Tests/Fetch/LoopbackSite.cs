@@ -35,10 +35,7 @@ public sealed class LoopbackSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.CreateSite();
         var article = await File.ReadAllBytesAsync(TestPaths.Page("broadsheet.html"));
 
         app.Use(async (context, next) =>
@@ -99,9 +96,7 @@ public sealed class LoopbackSite : IAsyncLifetime
         });
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-        Assert.Equal("127.0.0.1", BaseUri.Host);
+        BaseUri = Loopback.BaseUriOf(app);
         _app = app;
     }
 
@@ -109,9 +104,7 @@ public sealed class LoopbackSite : IAsyncLifetime
     {
         if (_app is not null)
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(stop.Token);
-            await _app.DisposeAsync();
+            await Loopback.StopAsync(_app);
         }
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using NewsLeakExtractor.Tests.Support;
 
 namespace NewsLeakExtractor.Tests.PoliteFetch;
 
@@ -43,10 +44,7 @@ public sealed class PoliteSite : IAsyncDisposable
     public static async Task<PoliteSite> StartAsync(Action<WebApplication> routes)
     {
         var site = new PoliteSite();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.CreateSite();
         app.Use(async (context, next) =>
         {
             site._requests.Enqueue(new SeenRequest(
@@ -70,9 +68,7 @@ public sealed class PoliteSite : IAsyncDisposable
         });
         routes(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        site.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-        Assert.Equal("127.0.0.1", site.BaseUri.Host);
+        site.BaseUri = Loopback.BaseUriOf(app);
         site._app = app;
         return site;
     }
@@ -83,12 +79,7 @@ public sealed class PoliteSite : IAsyncDisposable
 
     public IReadOnlyList<SeenRequest> RequestsTo(string path) => _requests.Where(r => r.Path == path).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await Loopback.StopAsync(_app);
 
     public static async Task Send(HttpContext context, string contentType, byte[] body)
     {

@@ -150,21 +150,7 @@ public sealed class IngestionServiceTests
             return await CountExtractedAsync(second.Store, site) == site.ArticleCount;
         }, Patience, "every article extracted after the restart");
 
-        var eventIds = new HashSet<string>();
-        for (var n = 1; n <= site.ArticleCount; n++)
-        {
-            var article = (await second.Store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
-            var history = await second.Store.GetHistoryAsync(article.Id, default);
-            Assert.Single(history, entry => entry.Action == "extracted");
-            Assert.DoesNotContain(history, entry => entry.Action == "re-extracted");
-            foreach (var stored in await second.Store.GetArticleEventsAsync(article.Id, default))
-            {
-                Assert.True(eventIds.Add(stored.Event.Id), $"event {stored.Event.Id} stored twice");
-            }
-        }
-
-        var page = await second.Store.QueryEventsAsync(new EventQuery { PageSize = 1 }, default);
-        Assert.Equal(eventIds.Count, page.Total);
+        await ExactlyOnce.AssertAsync(second.Store, site);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsLeakExtractor.Tests.Support;
 
 namespace NewsLeakExtractor.Tests.Service;
 
@@ -59,24 +60,15 @@ internal sealed class NewsSite : IAsyncDisposable
 
     public static async Task<NewsSite> StartAsync(int articleCount)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.CreateSite();
         var site = new NewsSite(app, articleCount);
         site.Map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        site.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        site.BaseUri = Loopback.BaseUriOf(app);
         return site;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await Loopback.StopAsync(_app);
 
     private void Map(WebApplication app)
     {

@@ -35,21 +35,12 @@ public sealed class ScaleOutTests
 
         await using var provider = StoreProvider(StorageProvider.Postgres, database.ConnectionString, temp);
         var store = provider.GetRequiredService<IArticleStore>();
-        var eventIds = new HashSet<string>();
+        await ExactlyOnce.AssertAsync(store, site);
         for (var n = 1; n <= site.ArticleCount; n++)
         {
             Assert.Equal(1, site.RequestsFor(NewsSite.ArticlePath(n)));
-            var article = (await store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
-            var history = await store.GetHistoryAsync(article.Id, default);
-            Assert.Single(history, entry => entry.Action == "extracted");
-            Assert.DoesNotContain(history, entry => entry.Action == "re-extracted");
-            foreach (var stored in await store.GetArticleEventsAsync(article.Id, default))
-            {
-                Assert.True(eventIds.Add(stored.Event.Id), $"event {stored.Event.Id} stored twice");
-            }
         }
 
-        Assert.Equal(eventIds.Count, (await store.QueryEventsAsync(new EventQuery { PageSize = 1 }, default)).Total);
         Assert.All(run.ArticlesPerProcess, count => Assert.True(count > 0, "both processes should have taken part"));
     }
 
@@ -90,20 +81,7 @@ public sealed class ScaleOutTests
         await ServiceUnderTest.WaitUntilAsync(async () => second.HasExited || await ExtractedAsync() == site.ArticleCount, TimeSpan.FromSeconds(120), "every article after the restart");
         Assert.False(second.HasExited, second.Output);
 
-        var eventIds = new HashSet<string>();
-        for (var n = 1; n <= site.ArticleCount; n++)
-        {
-            var article = (await store.FindByUrlAsync(site.ArticleUrl(n).ToString(), default))!;
-            var history = await store.GetHistoryAsync(article.Id, default);
-            Assert.Single(history, entry => entry.Action == "extracted");
-            Assert.DoesNotContain(history, entry => entry.Action == "re-extracted");
-            foreach (var stored in await store.GetArticleEventsAsync(article.Id, default))
-            {
-                Assert.True(eventIds.Add(stored.Event.Id), $"event {stored.Event.Id} stored twice");
-            }
-        }
-
-        Assert.Equal(eventIds.Count, (await store.QueryEventsAsync(new EventQuery { PageSize = 1 }, default)).Total);
+        await ExactlyOnce.AssertAsync(store, site);
         _output.WriteLine($"killed after {atKill} of {site.ArticleCount} articles; all {site.ArticleCount} extracted once after the restart");
     }
 

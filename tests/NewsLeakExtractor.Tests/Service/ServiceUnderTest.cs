@@ -77,8 +77,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     {
         var app = ServiceHost.Build([.. arguments]);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServiceUnderTest(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        return new ServiceUnderTest(app, Loopback.BaseUriOf(app));
     }
 
     public async Task<JsonObject> GetJsonAsync(string path) =>
@@ -102,8 +101,6 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
+        await Loopback.StopAsync(_app);
     }
 }
