@@ -68,7 +68,7 @@ public sealed class ScaleOutTests
         // Killed (SIGKILL, no shutdown) while articles are being processed: its in-memory queue and leases die with it.
         await using (var first = ServiceProcess.Start(environment))
         {
-            await ServiceUnderTest.WaitUntilAsync(async () => first.HasExited || await ExtractedAsync() >= 10, TimeSpan.FromSeconds(90), "a first process at work");
+            await ServiceUnderTest.WaitUntilAsync(async () => first.HasExited || await ExtractedAsync() >= 10, TimeSpan.FromSeconds(180), "a first process at work");
             Assert.False(first.HasExited, first.Output);
             await first.KillAsync();
         }
@@ -78,7 +78,7 @@ public sealed class ScaleOutTests
 
         // The restarted process polls at start; articles nobody holds a live lease on are processed again.
         await using var second = ServiceProcess.Start(environment);
-        await ServiceUnderTest.WaitUntilAsync(async () => second.HasExited || await ExtractedAsync() == site.ArticleCount, TimeSpan.FromSeconds(120), "every article after the restart");
+        await ServiceUnderTest.WaitUntilAsync(async () => second.HasExited || await ExtractedAsync() == site.ArticleCount, TimeSpan.FromSeconds(300), "every article after the restart");
         Assert.False(second.HasExited, second.Output);
 
         await ExactlyOnce.AssertAsync(store, site);
