@@ -25,6 +25,7 @@ public sealed class RecurringPollRegistrar : IHostedService
     private readonly PipelinesOptions _pipelines;
     private readonly IngestOptions _options;
     private readonly IRecurringJobManager _recurringJobs;
+    private readonly IBackgroundJobClient _jobs;
     private readonly JobStorage _jobStorage;
     private readonly ILogger<RecurringPollRegistrar> _logger;
 
@@ -34,6 +35,7 @@ public sealed class RecurringPollRegistrar : IHostedService
         PipelinesOptions pipelines,
         IngestOptions options,
         IRecurringJobManager recurringJobs,
+        IBackgroundJobClient jobs,
         JobStorage jobStorage,
         ILogger<RecurringPollRegistrar> logger)
     {
@@ -42,6 +44,7 @@ public sealed class RecurringPollRegistrar : IHostedService
         _pipelines = pipelines;
         _options = options;
         _recurringJobs = recurringJobs;
+        _jobs = jobs;
         _jobStorage = jobStorage;
         _logger = logger;
     }
@@ -75,6 +78,11 @@ public sealed class RecurringPollRegistrar : IHostedService
             foreach (var source in enabled)
             {
                 _recurringJobs.Trigger(PollSourceJob.RecurringJobId(source.Id));
+
+                // Articles a crashed or killed process was working on stay leased for one lease; a second poll just after
+                // it picks them up now rather than at the source's next scheduled time (which may be hours away).
+                var sourceId = source.Id;
+                _jobs.Schedule<PollSourceJob>(job => job.RunAsync(sourceId, CancellationToken.None), _options.Lease + TimeSpan.FromSeconds(1));
             }
         }
 
