@@ -101,9 +101,7 @@ public static class Composition
         // Hangfire keeps its storage and activator in statics by default; registering them here first makes each host
         // (and each test host in one process) use its own.
         services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.Postgres
-            ? new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL"), HangfirePostgresOptions(jobs)),
-                HangfirePostgresOptions(jobs))
+            ? CreatePostgresJobStorage(storage, jobs)
             : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
@@ -128,15 +126,20 @@ public static class Composition
         return services;
     }
 
-    private static PostgreSqlStorageOptions HangfirePostgresOptions(JobServerOptions jobs) => new()
+    private static PostgreSqlStorage CreatePostgresJobStorage(StorageOptions storage, JobServerOptions jobs)
     {
-        SchemaName = "hangfire",
-        QueuePollInterval = jobs.QueuePollInterval,
-        PrepareSchemaIfNecessary = true,
-    };
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            QueuePollInterval = jobs.QueuePollInterval,
+            PrepareSchemaIfNecessary = true,
+        };
+        var connectionString = storage.ConnectionString ?? throw new InvalidOperationException("Storage:ConnectionString is required for PostgreSQL");
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
 
     /// <summary>
-    /// [dashboard] The web host: the service, plus the dashboard's pages, the admin sign-in and the one access rule for
+    /// The web host: the service, plus the dashboard's pages, the admin sign-in and the one access rule for
     /// pages, API and /hangfire. The command line's reprocess needs none of it, so it stays out of <see cref="AddNewsLeakService"/>.
     /// </summary>
     public static IServiceCollection AddNewsLeakWebHost(this IServiceCollection services, IConfiguration configuration) =>

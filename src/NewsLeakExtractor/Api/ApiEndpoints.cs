@@ -189,7 +189,7 @@ public static class ApiEndpoints
             Classification = Blank(q["classification"]),
             From = from,
             // A bare date as the upper bound means the whole of that day.
-            To = to is { } end && end.TimeOfDay == TimeSpan.Zero && !(q["to"].ToString()?.Contains('T', StringComparison.Ordinal) ?? false) ? end.AddDays(1).AddTicks(-1) : to,
+            To = to is { } end && end.TimeOfDay == TimeSpan.Zero && !q["to"].ToString().Contains('T', StringComparison.Ordinal) ? end.AddDays(1).AddTicks(-1) : to,
             Page = int.TryParse(q["page"], out var page) && page > 0 ? page : 1,
             PageSize = int.TryParse(q["pageSize"], out var size) && size > 0 ? Math.Min(size, MaxPageSize) : 25,
         };

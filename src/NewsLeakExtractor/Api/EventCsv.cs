@@ -1,4 +1,3 @@
-using System.Text;
 using NewsLeakExtractor.Contract;
 using NewsLeakExtractor.Ingestion.Store;
 
@@ -49,12 +48,6 @@ public static class EventCsv
     internal static string Quote(string cell)
     {
         var text = cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal) ? "'" + cell : cell;
-        var builder = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text)
-        {
-            builder.Append(c == '"' ? "\"\"" : c.ToString());
-        }
-
-        return builder.Append('"').ToString();
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

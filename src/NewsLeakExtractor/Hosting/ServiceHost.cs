@@ -12,7 +12,7 @@ public static class ServiceHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>Builds the host from standard configuration: appsettings.json, NLE-free environment variables (<c>Storage__Provider</c>), then arguments.</summary>
+    /// <summary>Builds the host from standard configuration: appsettings.json, environment variables (<c>Storage__Provider</c>), then arguments.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -26,15 +26,14 @@ public static class ServiceHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // [dashboard] the service plus the dashboard's pages, sign-in and access rule (Composition.AddNewsLeakWebHost)
         builder.Services.AddNewsLeakWebHost(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
-        // [dashboard] first: its security headers and access gate sit in front of the API and /hangfire too.
+        // First: the dashboard's security headers and access gate sit in front of the API and /hangfire too.
         app.MapDashboard();
         app.MapApi();
-        // [dashboard] Hangfire asks the same access rule instead of its local-only default.
+        // Hangfire asks the same access rule instead of its local-only default.
         app.UseHangfireDashboard("/hangfire", DashboardSetup.HangfireDashboardOptions(app.Services));
         return app;
     }
