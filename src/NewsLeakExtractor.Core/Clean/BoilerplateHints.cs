@@ -26,34 +26,50 @@ internal enum Hint
 /// </summary>
 internal static class BoilerplateHints
 {
-    private static readonly HashSet<string> Negative = Lexicon.Set("cleaning/negative-hints.txt");
-    private static readonly HashSet<string> Positive = Lexicon.Set("cleaning/positive-hints.txt");
-    private static readonly HashSet<string> Veto = Lexicon.Set("cleaning/veto-hints.txt");
+    [Flags]
+    private enum Says
+    {
+        Positive = 1,
+        Negative = 2,
+        Veto = 4,
+    }
+
+    /// <summary>The three word lists as one table, so each word of a class is looked up once.</summary>
+    private static readonly Dictionary<string, Says> Words = BuildWords();
+
+    private static Dictionary<string, Says> BuildWords()
+    {
+        var words = new Dictionary<string, Says>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (list, says) in new[] { ("positive", Says.Positive), ("negative", Says.Negative), ("veto", Says.Veto) })
+        {
+            foreach (var word in Lexicon.Set($"cleaning/{list}-hints.txt"))
+            {
+                words[word] = words.GetValueOrDefault(word) | says;
+            }
+        }
+
+        return words;
+    }
 
     public static Hint Classify(string? className, string? id)
     {
-        var positive = false;
-        var negative = false;
-        var veto = false;
-        Scan(className, ref positive, ref negative, ref veto);
-        Scan(id, ref positive, ref negative, ref veto);
-        return veto ? Hint.Furniture
-            : positive && negative ? Hint.Mixed
-            : positive ? Hint.Positive
-            : negative ? Hint.Negative
+        var says = Scan(className) | Scan(id);
+        return (says & Says.Veto) != 0 ? Hint.Furniture
+            : (says & (Says.Positive | Says.Negative)) == (Says.Positive | Says.Negative) ? Hint.Mixed
+            : (says & Says.Positive) != 0 ? Hint.Positive
+            : (says & Says.Negative) != 0 ? Hint.Negative
             : Hint.Neutral;
     }
 
-    private static void Scan(string? names, ref bool positive, ref bool negative, ref bool veto)
+    private static Says Scan(string? names)
     {
+        var says = default(Says);
         if (string.IsNullOrEmpty(names))
         {
-            return;
+            return says;
         }
 
-        var negativeWords = Negative.GetAlternateLookup<ReadOnlySpan<char>>();
-        var positiveWords = Positive.GetAlternateLookup<ReadOnlySpan<char>>();
-        var vetoWords = Veto.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = Words.GetAlternateLookup<ReadOnlySpan<char>>();
         var span = names.AsSpan();
         var start = -1;
         for (var i = 0; i <= span.Length; i++)
@@ -63,10 +79,7 @@ internal static class BoilerplateHints
             {
                 if (start >= 0 && i - start <= 20)
                 {
-                    var word = span[start..i];
-                    negative |= negativeWords.Contains(word);
-                    positive |= positiveWords.Contains(word);
-                    veto |= vetoWords.Contains(word);
+                    says |= words.TryGetValue(span[start..i], out var said) ? said : default;
                 }
 
                 start = i < span.Length && char.IsLetterOrDigit(span[i]) ? i : -1;
@@ -76,5 +89,7 @@ internal static class BoilerplateHints
                 start = i;
             }
         }
+
+        return says;
     }
 }

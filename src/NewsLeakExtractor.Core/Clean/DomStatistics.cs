@@ -107,65 +107,23 @@ internal static class DomStatistics
         _ => false,
     };
 
-    private static readonly HashSet<string> FurnitureRoles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "search", "toolbar", "tooltip",
-    };
-
     /// <summary>
     /// Elements that are never article text whatever their content: scripts, media, forms, navigation,
     /// captions, and anything hidden from readers.
     /// </summary>
-    public static bool IsFurniture(IElement element)
-    {
-        if (IsFurnitureTag(element.LocalName))
-        {
-            return true;
-        }
-
-        // Indexed loops: enumerating AngleSharp's attribute and node lists allocates an enumerator each time.
-        var attributes = element.Attributes;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            if (attributes[i] is not { } attribute)
-            {
-                continue;
-            }
-
-            var furniture = attribute.Name switch
-            {
-                "hidden" => true,
-                "aria-hidden" => attribute.Value.Equals("true", StringComparison.OrdinalIgnoreCase),
-                "role" => FurnitureRoles.Contains(attribute.Value),
-                "style" => HidesElement(attribute.Value),
-                _ => false,
-            };
-            if (furniture)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HidesElement(string style)
-    {
-        var compact = style.Contains(' ', StringComparison.Ordinal) ? style.Replace(" ", string.Empty, StringComparison.Ordinal) : style;
-        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsFurniture(string tag, in ElementMarks marks) => IsFurnitureTag(tag) || marks.Hidden;
 
     /// <summary>
     /// On the way down (during <see cref="PageTree.Build"/>): what the element's names say, whether it or an ancestor
     /// is furniture (a comments section), and what kind of element it is. Only elements that are measured get here.
     /// </summary>
-    public static void DescribeOwn(IElement element, ref ElementStats own, bool inheritedFurniture)
+    public static void DescribeOwn(string tag, in ElementMarks marks, ref ElementStats own, bool inheritedFurniture)
     {
         own.Measured = true;
-        own.Hint = element.Attributes.Length == 0 ? Hint.Neutral : BoilerplateHints.Classify(element.ClassName, element.Id);
+        own.Hint = BoilerplateHints.Classify(marks.Class, marks.Id);
         own.InFurniture = inheritedFurniture || own.Hint == Hint.Furniture;
-        own.IsBlock = IsBlock(element.LocalName);
-        own.IsLink = element.LocalName == "a";
+        own.IsBlock = IsBlock(tag);
+        own.IsLink = tag == "a";
     }
 
     /// <summary>Counts one of the element's own text nodes.</summary>

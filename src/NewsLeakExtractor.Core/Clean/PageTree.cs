@@ -21,7 +21,10 @@ internal sealed class PageTree : IDisposable
 
     private readonly List<(int Index, int NextChild)> _path = [];
     private readonly List<int> _indexed = [];
-    private IElement[] _elements = new IElement[InitialCapacity];
+    private Element[] _elements = new Element[InitialCapacity];
+    private string?[] _classes = new string?[InitialCapacity];
+    private string?[] _ids = new string?[InitialCapacity];
+    private bool[] _itemprops = new bool[InitialCapacity];
     private int[] _parents = new int[InitialCapacity];
     private int[] _ends = new int[InitialCapacity];
     private ElementStats[] _stats = new ElementStats[InitialCapacity];
@@ -74,40 +77,18 @@ internal sealed class PageTree : IDisposable
     /// <summary>Tags the metadata readers look up by name.</summary>
     public static bool IsIndexedTag(string tag) => tag is "meta" or "link" or "script" or "title" or "h1" or "article";
 
-    /// <summary>
-    /// The element's class and id in lower case ("" when absent), which the class-fragment word lists are matched
-    /// against. Lower-casing returns the same string when nothing changes, so this allocates only for capitals.
-    /// </summary>
-    public (string Class, string Id) Marks(int index)
-    {
-        var element = _elements[index];
-        return element.Attributes.Length == 0
-            ? (string.Empty, string.Empty)
-            : ((element.ClassName ?? string.Empty).ToLowerInvariant(), (element.Id ?? string.Empty).ToLowerInvariant());
-    }
+    /// <summary>The element's class attribute, or null.</summary>
+    public string? ClassOf(int index) => _classes[index];
 
-    /// <summary>
-    /// True when the element's class or id contains one of the fragments (lower-case single words, so a fragment
-    /// never spans the class and the id).
-    /// </summary>
-    public bool HasMark(int index, string[] fragments)
-    {
-        var (className, id) = Marks(index);
-        if (className.Length == 0 && id.Length == 0)
-        {
-            return false;
-        }
+    /// <summary>The element carries an itemprop attribute (schema.org microdata).</summary>
+    public bool HasItemprop(int index) => _itemprops[index];
 
-        foreach (var fragment in fragments)
-        {
-            if (className.Contains(fragment, StringComparison.Ordinal) || id.Contains(fragment, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    /// <summary>The element's class and id in lower case ("" when absent), for matching whole class words.</summary>
+    public (string Class, string Id) Marks(int index) =>
+        ((_classes[index] ?? string.Empty).ToLowerInvariant(), (_ids[index] ?? string.Empty).ToLowerInvariant());
 
-        return false;
-    }
+    /// <summary>True when the element's class or id contains one of the fragments.</summary>
+    public bool HasMark(int index, ClassFragments fragments) => fragments.FoundIn(_classes[index]) || fragments.FoundIn(_ids[index]);
 
     /// <summary>Walks the page once, depth first in document order, keeping a stack only as deep as the page.</summary>
     public static PageTree Build(IDocument document)
@@ -123,17 +104,20 @@ internal sealed class PageTree : IDisposable
         var body = document.Body;
         var measuredRoot = body ?? root;
         var path = tree._path;
-        path.Add((tree.Add(root, -1, measuredRoot), 0));
+        path.Add((tree.Add((Element)root, -1, measuredRoot), 0));
         while (path.Count > 0)
         {
             var (index, next) = path[^1];
-            var children = tree._elements[index].ChildNodes;
+            var children = tree[index].ChildNodes;
             var measured = tree._stats[index].Measured;
-            for (; next < children.Length && children[next] is not IElement; next++)
+
+            // Class tests (Element is AngleSharp's base class) rather than interface tests: an element type implements
+            // dozens of interfaces, and the runtime searches them for every node of the page.
+            for (; next < children.Length && children[next] is not Element; next++)
             {
-                if (measured && children[next] is IText text)
+                if (measured && children[next] is { NodeType: NodeType.Text } text)
                 {
-                    DomStatistics.AddOwnText(ref tree._stats[index], text.Data);
+                    DomStatistics.AddOwnText(ref tree._stats[index], text.TextContent);
                 }
             }
 
@@ -144,7 +128,7 @@ internal sealed class PageTree : IDisposable
                 continue;
             }
 
-            var child = (IElement)children[next];
+            var child = (Element)children[next];
             path[^1] = (index, next + 1);
             var position = tree.Add(child, index, measuredRoot);
             if (ReferenceEquals(child, body))
@@ -167,12 +151,12 @@ internal sealed class PageTree : IDisposable
         var length = 0;
         for (var i = index; i < _ends[index] && length < limit; i++)
         {
-            var children = _elements[i].ChildNodes;
+            var children = this[i].ChildNodes;
             for (var c = 0; c < children.Length; c++)
             {
-                if (children[c] is IText text)
+                if (children[c] is { NodeType: NodeType.Text } text)
                 {
-                    length += text.Data.Length;
+                    length += text.TextContent.Length;
                 }
             }
         }
@@ -189,6 +173,9 @@ internal sealed class PageTree : IDisposable
 
         // Cleared so the kept arrays hold no page alive, and the next page's measurements start from zero.
         Array.Clear(_elements, 0, Count);
+        Array.Clear(_classes, 0, Count);
+        Array.Clear(_ids, 0, Count);
+        Array.Clear(_itemprops, 0, Count);
         Array.Clear(_stats, 0, Count);
         _indexed.Clear();
         Count = 0;
@@ -199,11 +186,14 @@ internal sealed class PageTree : IDisposable
         _spare = this;
     }
 
-    private int Add(IElement element, int parent, IElement measuredRoot)
+    private int Add(Element element, int parent, IElement measuredRoot)
     {
         if (Count == _elements.Length)
         {
             Array.Resize(ref _elements, Count * 2);
+            Array.Resize(ref _classes, Count * 2);
+            Array.Resize(ref _ids, Count * 2);
+            Array.Resize(ref _itemprops, Count * 2);
             Array.Resize(ref _parents, Count * 2);
             Array.Resize(ref _ends, Count * 2);
             Array.Resize(ref _stats, Count * 2);
@@ -214,7 +204,11 @@ internal sealed class PageTree : IDisposable
         _parents[index] = parent;
 
         var name = element.LocalName;
-        if (IsIndexedTag(name) || (element.Attributes.Length > 0 && element.HasAttribute("itemprop")))
+        var marks = ((IElement)element).Attributes.Length == 0 ? default : ElementMarks.Read(element);
+        _classes[index] = marks.Class;
+        _ids[index] = marks.Id;
+        _itemprops[index] = marks.HasItemprop;
+        if (IsIndexedTag(name) || marks.HasItemprop)
         {
             _indexed.Add(index);
         }
@@ -222,11 +216,11 @@ internal sealed class PageTree : IDisposable
         if (ReferenceEquals(element, measuredRoot))
         {
             MeasuredRoot = index;
-            DomStatistics.DescribeOwn(element, ref _stats[index], inheritedFurniture: false);
+            DomStatistics.DescribeOwn(name, marks, ref _stats[index], inheritedFurniture: false);
         }
-        else if (parent >= 0 && _stats[parent].Measured && !DomStatistics.IsFurniture(element))
+        else if (parent >= 0 && _stats[parent].Measured && !DomStatistics.IsFurniture(name, marks))
         {
-            DomStatistics.DescribeOwn(element, ref _stats[index], _stats[parent].InFurniture);
+            DomStatistics.DescribeOwn(name, marks, ref _stats[index], _stats[parent].InFurniture);
         }
 
         return index;

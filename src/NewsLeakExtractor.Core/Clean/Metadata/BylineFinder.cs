@@ -16,6 +16,7 @@ internal static class BylineFinder
 
     private static readonly IReadOnlyList<string> ClassLines = Lexicon.Lines("cleaning/metadata/byline-classes.txt");
     private static readonly string[] PositiveClasses = ClassLines.Where(l => !l.StartsWith('-')).Select(l => l.ToLowerInvariant()).ToArray();
+    private static readonly ClassFragments PositiveFragments = new(PositiveClasses);
     private static readonly string[] NegativeClasses = ClassLines.Where(l => l.StartsWith('-')).Select(l => l[1..].ToLowerInvariant()).ToArray();
     private static readonly string[] AuthorUrlParts = Lexicon.Lines("cleaning/metadata/author-url-parts.txt").Select(l => l.ToLowerInvariant()).ToArray();
     private static readonly IReadOnlyList<string> NameSelectorLines = Lexicon.Lines("cleaning/metadata/byline-name-classes.txt");
@@ -25,51 +26,65 @@ internal static class BylineFinder
     private static readonly bool NameSelectorNeedsClass = NameSelectorLines.All(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^(\.[\w-]+|\[class[^\]]*\])+$"));
     private static readonly ISelector ItempropName = PageIndex.Selector("[itemprop~='name' i]");
     private static readonly ISelector LinkWithHref = PageIndex.Selector("a[href]");
-    private static readonly string[] FurnitureClasses = Lexicon.Lines("cleaning/metadata/furniture-containers.txt").Select(l => l.ToLowerInvariant()).ToArray();
+    private static readonly ClassFragments FurnitureClasses = new(Lexicon.Lines("cleaning/metadata/furniture-containers.txt"));
 
     public static List<string> Find(PageIndex index)
     {
         var tree = index.Tree;
-        foreach (var scope in new[] { index.ArticleScope, tree.Body })
+        var article = index.ArticleScope;
+        if (article >= 0 && FindIn(tree, article) is { Count: > 0 } inArticle)
         {
-            if (scope < 0)
+            return inArticle;
+        }
+
+        return tree.Body >= 0 && tree.Body != article ? FindIn(tree, tree.Body, searched: article) : [];
+    }
+
+    /// <summary>
+    /// The names in the first byline found by the most explicit strategy: microdata, rel=author, then class and id words.
+    /// <paramref name="searched"/> is an article already searched in vain: its elements are not looked at again, since
+    /// the page-wide rules are stricter (its aside and footer no longer count) and would find them wanting again.
+    /// </summary>
+    private static List<string> FindIn(PageTree tree, int scope, int searched = -1)
+    {
+        // Microdata and rel=author inside the article are explicit even in its aside or footer.
+        var explicitInArticle = tree[scope].LocalName != "body";
+
+        // One pass over the scope gathers the candidates of every strategy, in document order.
+        List<int> microdata = [], relAuthor = [], marked = [];
+        for (var e = scope + 1; e < tree.End(scope); e++)
+        {
+            if (searched >= 0 && tree.Contains(searched, e))
             {
+                e = tree.End(searched) - 1;
                 continue;
             }
 
-            var names = FindIn(tree, scope);
-            if (names.Count > 0)
+            var element = tree[e];
+            if (element.Attributes.Length == 0)
             {
-                return names;
+                continue; // no itemprop, rel, class or id to go by
+            }
+
+            if (tree.HasItemprop(e) && (HasToken(element.GetAttribute("itemprop"), "author") || HasToken(element.GetAttribute("itemprop"), "creator"))
+                && !IsFurniture(tree, e, scope, explicitInArticle))
+            {
+                microdata.Add(e);
+            }
+
+            if (HasToken(element.GetAttribute("rel"), "author") && !IsFurniture(tree, e, scope, explicitInArticle))
+            {
+                relAuthor.Add(e);
+            }
+
+            if (IsBylineElement(tree, e) && !IsFurniture(tree, e, scope))
+            {
+                marked.Add(e);
             }
         }
 
-        return [];
-    }
-
-    private static List<string> FindIn(PageTree tree, int scope)
-    {
-        var strategies = new Func<int, bool>[]
+        foreach (var elements in new[] { microdata, relAuthor, marked })
         {
-            e => tree[e].Attributes.Length > 0 && (HasToken(tree[e].GetAttribute("itemprop"), "author") || HasToken(tree[e].GetAttribute("itemprop"), "creator")),
-            e => tree[e].Attributes.Length > 0 && HasToken(tree[e].GetAttribute("rel"), "author"),
-            e => IsBylineElement(tree, e),
-        };
-
-        for (var strategy = 0; strategy < strategies.Length; strategy++)
-        {
-            // Microdata and rel=author inside the article are explicit even in its aside or footer.
-            var explicitInArticle = strategy < 2 && tree[scope].LocalName != "body";
-            var matches = strategies[strategy];
-            var elements = new List<int>();
-            for (var e = scope + 1; e < tree.End(scope); e++)
-            {
-                if (matches(e) && !IsFurniture(tree, e, scope, explicitInArticle))
-                {
-                    elements.Add(e);
-                }
-            }
-
             foreach (var element in elements)
             {
                 var names = NamesOf(tree, element);
@@ -229,7 +244,7 @@ internal static class BylineFinder
             return false;
         }
 
-        if (!tree.HasMark(position, PositiveClasses))
+        if (!tree.HasMark(position, PositiveFragments))
         {
             return false;
         }

@@ -19,9 +19,9 @@ internal static partial class DateFinder
         .Where(parts => parts.Length == 2)
         .ToLookup(parts => parts[0], parts => parts[1].ToLowerInvariant(), StringComparer.Ordinal);
 
-    private static readonly string[] Published = DateClasses["published"].ToArray();
-    private static readonly string[] Modified = DateClasses["modified"].ToArray();
-    private static readonly string[] Dateline = DateClasses["dateline"].ToArray();
+    private static readonly ClassFragments Published = new(DateClasses["published"]);
+    private static readonly ClassFragments Modified = new(DateClasses["modified"]);
+    private static readonly ClassFragments Dateline = new(DateClasses["dateline"]);
 
     private static readonly ISelector DatePublishedMicrodata = PageIndex.Selector("[itemprop~='datePublished' i], [itemprop~='dateCreated' i]");
     private static readonly ISelector MicroformatDate = PageIndex.Selector("abbr[title], [class~='published' i][title], [class~='dtstamp' i][title], [class~='dt-published' i]");
@@ -54,7 +54,7 @@ internal static partial class DateFinder
 
         var tree = index.Tree;
         var scope = index.ArticleScope >= 0 ? index.ArticleScope : tree.Body;
-        if (scope >= 0 && (FromElements(tree, scope) ?? (tree.Body >= 0 && tree.Body != scope ? FromElements(tree, tree.Body) : null)) is { } fromDom)
+        if (scope >= 0 && (FromElements(tree, scope) ?? (tree.Body >= 0 && tree.Body != scope ? FromElements(tree, tree.Body, searched: scope) : null)) is { } fromDom)
         {
             return fromDom;
         }
@@ -83,16 +83,21 @@ internal static partial class DateFinder
         return null;
     }
 
-    /// <summary>Microdata datePublished, then &lt;time&gt; elements marked as publication, then the first &lt;time&gt;, then a written dateline.</summary>
-    private static DateTimeOffset? FromElements(PageTree tree, int scope)
+    /// <summary>
+    /// Microdata datePublished, then &lt;time&gt; elements marked as publication, then the first &lt;time&gt;, then a written dateline.
+    /// <paramref name="searched"/> is an article already searched in vain: its elements are not looked at again, since
+    /// the page-wide rules are stricter (its aside and footer no longer count) and would find them wanting again.
+    /// </summary>
+    private static DateTimeOffset? FromElements(PageTree tree, int scope, int searched = -1)
     {
         // Within the article its own aside and footer carry its dates; page-wide they belong to other stories.
         var inArticle = tree[scope].LocalName != "body";
 
-        // One pass over the scope gathers what the first kinds of statement below look at, in document order.
+        // One pass over the scope gathers what each kind of statement below looks at, in document order.
         var microdata = new List<int>();
         var microformats = new List<int>();
         var times = new List<int>();
+        var datelines = new List<int>();
         var firstLong = -1;
         for (var e = scope + 1; e < tree.End(scope); e++)
         {
@@ -103,24 +108,31 @@ internal static partial class DateFinder
                 firstLong = e;
             }
 
+            if (searched >= 0 && tree.Contains(searched, e))
+            {
+                continue;
+            }
+
             // The selectors split attribute values into words for every element they test; test only elements that
             // have what they look for (an itemprop; an abbr or a class naming a date).
-            if (element.Attributes.Length > 0)
+            if (tree.HasItemprop(e) && DatePublishedMicrodata.Match(element, tree[scope]))
             {
-                if (element.HasAttribute("itemprop") && DatePublishedMicrodata.Match(element, tree[scope]))
-                {
-                    microdata.Add(e);
-                }
+                microdata.Add(e);
+            }
 
-                if ((name == "abbr" || MayNameMicroformatDate(element.ClassName)) && MicroformatDate.Match(element, tree[scope]))
-                {
-                    microformats.Add(e);
-                }
+            if ((name == "abbr" || MayNameMicroformatDate(tree.ClassOf(e))) && MicroformatDate.Match(element, tree[scope]))
+            {
+                microformats.Add(e);
             }
 
             if (name == "time")
             {
                 times.Add(e);
+                datelines.Add(e);
+            }
+            else if (name is not ("script" or "style") && tree.HasMark(e, Dateline))
+            {
+                datelines.Add(e);
             }
         }
 
@@ -161,13 +173,8 @@ internal static partial class DateFinder
         }
 
         // A dateline written for readers: "April 5, 2018 | 6:00 PM", "Publié le 30 avril 2015 à 07h19".
-        for (var e = scope + 1; e < tree.End(scope); e++)
+        foreach (var e in datelines)
         {
-            if (tree[e].LocalName is "script" or "style" || !(tree[e].LocalName == "time" || tree.HasMark(e, Dateline)))
-            {
-                continue;
-            }
-
             var text = tree[e].TextContent;
             if (text.Length is > 5 and < MaxDatelineText && !tree.HasMark(e, Modified) && Usable(e) && (inArticle || BeforeBody(e))
                 && DateParser.ParseWritten(text) is { } date)
