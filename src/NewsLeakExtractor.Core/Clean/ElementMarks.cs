@@ -4,10 +4,10 @@ namespace NewsLeakExtractor.Clean;
 
 /// <summary>
 /// What an element's attributes say to the cleaner, read in one pass over them: its class and id (which word lists
-/// are matched against), whether it carries microdata, and whether it is hidden from readers. Each separate
-/// <c>GetAttribute</c> would scan the attributes again, for each of a page's thousands of elements.
+/// are matched against), its microdata property and link relation, and whether it is hidden from readers. Each
+/// separate <c>GetAttribute</c> would scan the attributes again, for each of a page's thousands of elements.
 /// </summary>
-internal readonly record struct ElementMarks(string? Class, string? Id, bool HasItemprop, bool Hidden)
+internal readonly record struct ElementMarks(string? Class, string? Id, string? Itemprop, string? Rel, bool Hidden)
 {
     private static readonly HashSet<string> HiddenRoles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -20,7 +20,8 @@ internal readonly record struct ElementMarks(string? Class, string? Id, bool Has
         var attributes = element.Attributes;
         string? className = null;
         string? id = null;
-        var itemprop = false;
+        string? itemprop = null;
+        string? rel = null;
         var hidden = false;
         for (var i = 0; i < attributes.Length; i++)
         {
@@ -38,7 +39,10 @@ internal readonly record struct ElementMarks(string? Class, string? Id, bool Has
                     id ??= attribute.Value;
                     break;
                 case "itemprop":
-                    itemprop = true;
+                    itemprop ??= attribute.Value;
+                    break;
+                case "rel":
+                    rel ??= attribute.Value;
                     break;
                 case "hidden":
                     hidden = true;
@@ -55,7 +59,7 @@ internal readonly record struct ElementMarks(string? Class, string? Id, bool Has
             }
         }
 
-        return new ElementMarks(className, id, itemprop, hidden);
+        return new ElementMarks(className, id, itemprop, rel, hidden);
     }
 
     private static bool HidesElement(string style)

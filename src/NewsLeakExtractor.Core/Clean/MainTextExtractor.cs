@@ -232,7 +232,7 @@ public sealed class MainTextExtractor
                 else if (DomStatistics.IsParagraph(s) || (tree[sibling].LocalName == "p" && s.Text > 0))
                 {
                     var density = s.LinkDensity;
-                    if ((s.Text > 80 && density < 0.25) || (s.Text <= 80 && density == 0 && EndsSentence(tree[sibling].TextContent)))
+                    if ((s.Text > 80 && density < 0.25) || (s.Text <= 80 && density == 0 && EndsSentence(NodeText.Of(tree[sibling]))))
                     {
                         selection.Add(sibling);
                     }

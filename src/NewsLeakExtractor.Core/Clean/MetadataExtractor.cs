@@ -116,7 +116,7 @@ public sealed partial class MetadataExtractor
         }
 
         Add("twitter", meta.First("twitter:title"));
-        Add("document", (index.Tag("title").FirstOrDefault(t => t.ParentElement?.LocalName == "head") ?? (index.Tag("title") is { Count: > 0 } titles ? titles[0] : null))?.TextContent);
+        Add("document", (index.Tag("title").FirstOrDefault(t => t.ParentElement?.LocalName == "head") ?? (index.Tag("title") is { Count: > 0 } titles ? titles[0] : null)) is { } title ? NodeText.Of(title) : null);
         return sources;
     }
 
@@ -124,7 +124,7 @@ public sealed partial class MetadataExtractor
     private static List<string> Headings(PageIndex index) =>
         index.Tag("h1").Concat(index.WithItemprop.Where(e => e.LocalName != "meta" && PageIndex.HasToken(e.GetAttribute("itemprop"), "headline")))
             .Take(8)
-            .Select(h => h.TextContent)
+            .Select(NodeText.Of)
             .Where(t => !string.IsNullOrWhiteSpace(t))
             .ToList();
 

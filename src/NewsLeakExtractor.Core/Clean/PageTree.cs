@@ -22,9 +22,7 @@ internal sealed class PageTree : IDisposable
     private readonly List<(int Index, int NextChild)> _path = [];
     private readonly List<int> _indexed = [];
     private Element[] _elements = new Element[InitialCapacity];
-    private string?[] _classes = new string?[InitialCapacity];
-    private string?[] _ids = new string?[InitialCapacity];
-    private bool[] _itemprops = new bool[InitialCapacity];
+    private ElementMarks[] _marks = new ElementMarks[InitialCapacity];
     private int[] _parents = new int[InitialCapacity];
     private int[] _ends = new int[InitialCapacity];
     private ElementStats[] _stats = new ElementStats[InitialCapacity];
@@ -77,18 +75,11 @@ internal sealed class PageTree : IDisposable
     /// <summary>Tags the metadata readers look up by name.</summary>
     public static bool IsIndexedTag(string tag) => tag is "meta" or "link" or "script" or "title" or "h1" or "article";
 
-    /// <summary>The element's class attribute, or null.</summary>
-    public string? ClassOf(int index) => _classes[index];
-
-    /// <summary>The element carries an itemprop attribute (schema.org microdata).</summary>
-    public bool HasItemprop(int index) => _itemprops[index];
-
-    /// <summary>The element's class and id in lower case ("" when absent), for matching whole class words.</summary>
-    public (string Class, string Id) Marks(int index) =>
-        ((_classes[index] ?? string.Empty).ToLowerInvariant(), (_ids[index] ?? string.Empty).ToLowerInvariant());
+    /// <summary>What the element's attributes say (class, id, itemprop, rel, hidden), read once in the walk.</summary>
+    public ref readonly ElementMarks MarksOf(int index) => ref _marks[index];
 
     /// <summary>True when the element's class or id contains one of the fragments.</summary>
-    public bool HasMark(int index, ClassFragments fragments) => fragments.FoundIn(_classes[index]) || fragments.FoundIn(_ids[index]);
+    public bool HasMark(int index, ClassFragments fragments) => fragments.FoundIn(_marks[index].Class) || fragments.FoundIn(_marks[index].Id);
 
     /// <summary>Walks the page once, depth first in document order, keeping a stack only as deep as the page.</summary>
     public static PageTree Build(IDocument document)
@@ -173,9 +164,7 @@ internal sealed class PageTree : IDisposable
 
         // Cleared so the kept arrays hold no page alive, and the next page's measurements start from zero.
         Array.Clear(_elements, 0, Count);
-        Array.Clear(_classes, 0, Count);
-        Array.Clear(_ids, 0, Count);
-        Array.Clear(_itemprops, 0, Count);
+        Array.Clear(_marks, 0, Count);
         Array.Clear(_stats, 0, Count);
         _indexed.Clear();
         Count = 0;
@@ -191,9 +180,7 @@ internal sealed class PageTree : IDisposable
         if (Count == _elements.Length)
         {
             Array.Resize(ref _elements, Count * 2);
-            Array.Resize(ref _classes, Count * 2);
-            Array.Resize(ref _ids, Count * 2);
-            Array.Resize(ref _itemprops, Count * 2);
+            Array.Resize(ref _marks, Count * 2);
             Array.Resize(ref _parents, Count * 2);
             Array.Resize(ref _ends, Count * 2);
             Array.Resize(ref _stats, Count * 2);
@@ -205,10 +192,8 @@ internal sealed class PageTree : IDisposable
 
         var name = element.LocalName;
         var marks = ((IElement)element).Attributes.Length == 0 ? default : ElementMarks.Read(element);
-        _classes[index] = marks.Class;
-        _ids[index] = marks.Id;
-        _itemprops[index] = marks.HasItemprop;
-        if (IsIndexedTag(name) || marks.HasItemprop)
+        _marks[index] = marks;
+        if (IsIndexedTag(name) || marks.Itemprop is not null)
         {
             _indexed.Add(index);
         }

@@ -60,19 +60,18 @@ internal static class BylineFinder
                 continue;
             }
 
-            var element = tree[e];
-            if (element.Attributes.Length == 0)
+            ref readonly var marks = ref tree.MarksOf(e);
+            if (marks.Class is null && marks.Id is null && marks.Itemprop is null && marks.Rel is null)
             {
-                continue; // no itemprop, rel, class or id to go by
+                continue; // nothing to go by
             }
 
-            if (tree.HasItemprop(e) && (HasToken(element.GetAttribute("itemprop"), "author") || HasToken(element.GetAttribute("itemprop"), "creator"))
-                && !IsFurniture(tree, e, scope, explicitInArticle))
+            if ((PageIndex.HasToken(marks.Itemprop, "author") || PageIndex.HasToken(marks.Itemprop, "creator")) && !IsFurniture(tree, e, scope, explicitInArticle))
             {
                 microdata.Add(e);
             }
 
-            if (HasToken(element.GetAttribute("rel"), "author") && !IsFurniture(tree, e, scope, explicitInArticle))
+            if (PageIndex.HasToken(marks.Rel, "author") && !IsFurniture(tree, e, scope, explicitInArticle))
             {
                 relAuthor.Add(e);
             }
@@ -143,8 +142,8 @@ internal static class BylineFinder
         }
 
         // The name inside a microdata person, or a marked-up name part.
-        var named = Inside(tree, position, ItempropName, e => e.HasAttribute("itemprop")).Select(n => n.GetAttribute("content") ?? n.TextContent)
-            .Concat(Inside(tree, position, NameSelector, e => !NameSelectorNeedsClass || e.HasAttribute("class")).Select(n => n.TextContent))
+        var named = Inside(tree, position, ItempropName, e => e.HasAttribute("itemprop")).Select(n => n.GetAttribute("content") ?? NodeText.Of(n))
+            .Concat(Inside(tree, position, NameSelector, e => !NameSelectorNeedsClass || e.HasAttribute("class")).Select(NodeText.Of))
             .SelectMany(t => PersonNames.Split(t))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (named.Count > 0)
@@ -155,14 +154,14 @@ internal static class BylineFinder
         // Links to author pages inside a byline name the authors.
         var linked = Inside(tree, position, LinkWithHref, e => e.LocalName == "a")
             .Where(a => IsAuthorLink(a))
-            .SelectMany(a => PersonNames.Split(a.TextContent))
+            .SelectMany(a => PersonNames.Split(NodeText.Of(a)))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (linked.Count > 0)
         {
             return linked;
         }
 
-        var text = element.TextContent;
+        var text = NodeText.Of(element);
         if (element.LocalName == "a" && string.IsNullOrWhiteSpace(text))
         {
             text = element.GetAttribute("title") ?? string.Empty;
@@ -189,7 +188,7 @@ internal static class BylineFinder
 
     private static bool IsAuthorLink(IElement link)
     {
-        if (HasToken(link.GetAttribute("rel"), "author"))
+        if (PageIndex.HasToken(link.GetAttribute("rel"), "author"))
         {
             return true;
         }
@@ -249,8 +248,8 @@ internal static class BylineFinder
             return false;
         }
 
-        var (className, id) = tree.Marks(position);
-        return !HasNegativeWord(className) && !HasNegativeWord(id);
+        var marks = tree.MarksOf(position);
+        return !HasNegativeWord((marks.Class ?? string.Empty).ToLowerInvariant()) && !HasNegativeWord((marks.Id ?? string.Empty).ToLowerInvariant());
 
         static bool HasNegativeWord(string marks) =>
             marks.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => NegativeClasses.Any(n => t.Contains(n, StringComparison.Ordinal))
@@ -286,7 +285,4 @@ internal static class BylineFinder
 
         return false;
     }
-
-    private static bool HasToken(string? value, string token) =>
-        value is not null && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals(token, StringComparison.OrdinalIgnoreCase));
 }

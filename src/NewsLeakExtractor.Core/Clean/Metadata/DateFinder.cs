@@ -115,12 +115,12 @@ internal static partial class DateFinder
 
             // The selectors split attribute values into words for every element they test; test only elements that
             // have what they look for (an itemprop; an abbr or a class naming a date).
-            if (tree.HasItemprop(e) && DatePublishedMicrodata.Match(element, tree[scope]))
+            if (tree.MarksOf(e).Itemprop is not null && DatePublishedMicrodata.Match(element, tree[scope]))
             {
                 microdata.Add(e);
             }
 
-            if ((name == "abbr" || MayNameMicroformatDate(tree.ClassOf(e))) && MicroformatDate.Match(element, tree[scope]))
+            if ((name == "abbr" || MayNameMicroformatDate(tree.MarksOf(e).Class)) && MicroformatDate.Match(element, tree[scope]))
             {
                 microformats.Add(e);
             }
@@ -144,7 +144,7 @@ internal static partial class DateFinder
         foreach (var e in microdata.Where(Usable))
         {
             var element = tree[e];
-            if (DateParser.Parse(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent) is { } date)
+            if (DateParser.Parse(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? NodeText.Of(element)) is { } date)
             {
                 return date;
             }
@@ -175,7 +175,7 @@ internal static partial class DateFinder
         // A dateline written for readers: "April 5, 2018 | 6:00 PM", "Publié le 30 avril 2015 à 07h19".
         foreach (var e in datelines)
         {
-            var text = tree[e].TextContent;
+            var text = NodeText.Of(tree[e]);
             if (text.Length is > 5 and < MaxDatelineText && !tree.HasMark(e, Modified) && Usable(e) && (inArticle || BeforeBody(e))
                 && DateParser.ParseWritten(text) is { } date)
             {

@@ -34,7 +34,8 @@ internal static class MetaText
         }
 
         // Called for every title, name and segment compared: a stack buffer, not a StringBuilder, holds the key.
-        var decomposed = value.Normalize(NormalizationForm.FormD);
+        // Only letters and digits are kept, so an ASCII value (most are) needs no decomposing.
+        var decomposed = Ascii.IsValid(value) ? value : value.Normalize(NormalizationForm.FormD);
         var buffer = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
         var length = 0;
         foreach (var c in decomposed)

@@ -44,7 +44,7 @@ internal sealed class PageIndex
     public string? Canonical => Tag("link").FirstOrDefault(l => HasToken(l.GetAttribute("rel"), "canonical"))?.GetAttribute("href");
 
     public IEnumerable<string> JsonLdBlocks =>
-        Tag("script").Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)).Select(ScriptText);
+        Tag("script").Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)).Select(NodeText.Of);
 
     /// <summary>
     /// Position of the &lt;article&gt; (or schema.org Article item) that holds the page's first &lt;h1&gt;, or of the
@@ -52,16 +52,28 @@ internal sealed class PageIndex
     /// </summary>
     public int ArticleScope => _articleScope ??= FindArticleScope();
 
-    /// <summary>A script's text: its one text node as it is, rather than TextContent's copy of a block that may run to megabytes.</summary>
-    private static string ScriptText(IElement script) =>
-        script.ChildNodes is { Length: 1 } children && children[0] is IText text ? text.Data : script.TextContent;
-
     /// <summary>A CSS selector parsed once, for matching elements of the tree one by one.</summary>
     internal static ISelector Selector(string selector) =>
         new CssSelectorParser().ParseSelector(selector) ?? throw new ArgumentException($"not a CSS selector: {selector}", nameof(selector));
 
-    internal static bool HasToken(string? value, string token) =>
-        value is not null && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(token, StringComparer.OrdinalIgnoreCase);
+    /// <summary>True when a space-separated attribute value (rel, itemprop) holds the token, ignoring case. Allocates nothing: it is asked of every element with such an attribute.</summary>
+    internal static bool HasToken(string? value, string token)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var range in value.AsSpan().Split(' '))
+        {
+            if (value.AsSpan()[range].Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private int FindArticleScope()
     {
