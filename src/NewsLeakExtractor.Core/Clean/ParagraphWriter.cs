@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using NewsLeakExtractor.Text;
 
 namespace NewsLeakExtractor.Clean;
@@ -9,14 +9,17 @@ namespace NewsLeakExtractor.Clean;
 /// </summary>
 internal sealed class ParagraphWriter
 {
-    // All paragraphs share one buffer and are kept as ranges of it: no string per paragraph.
-    private readonly StringBuilder _text = new();
+    private const int InitialBuffer = 4096;
+
+    // All paragraphs share one pooled buffer and are kept as ranges of it: the finished text is the only string made.
     private readonly List<(int Start, int Length, bool ListItem)> _paragraphs = [];
+    private char[] _buffer = ArrayPool<char>.Shared.Rent(InitialBuffer);
+    private int _length;
     private int _currentStart;
     private bool _currentIsListItem;
     private bool _pendingSpace;
 
-    private bool CurrentIsEmpty => _text.Length == _currentStart;
+    private bool CurrentIsEmpty => _length == _currentStart;
 
     public void StartBlock(bool listItem)
     {
@@ -30,7 +33,7 @@ internal sealed class ParagraphWriter
     {
         if (!CurrentIsEmpty)
         {
-            _text.Append('\n');
+            Write('\n');
             _pendingSpace = false;
         }
     }
@@ -41,7 +44,7 @@ internal sealed class ParagraphWriter
         {
             if (TextNormalizer.IsSpace(c))
             {
-                _pendingSpace = !CurrentIsEmpty && _text[^1] != '\n';
+                _pendingSpace = !CurrentIsEmpty && _buffer[_length - 1] != '\n';
                 continue;
             }
 
@@ -52,19 +55,32 @@ internal sealed class ParagraphWriter
 
             if (_pendingSpace)
             {
-                _text.Append(' ');
+                Write(' ');
                 _pendingSpace = false;
             }
 
-            _text.Append(c);
+            Write(c);
         }
+    }
+
+    private void Write(char c)
+    {
+        if (_length == _buffer.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        _buffer[_length++] = c;
     }
 
     private void Flush()
     {
         // Spaces are only written between characters, so a paragraph can only end (never start) with whitespace: line breaks.
-        var end = _text.Length;
-        while (end > _currentStart && char.IsWhiteSpace(_text[end - 1]))
+        var end = _length;
+        while (end > _currentStart && char.IsWhiteSpace(_buffer[end - 1]))
         {
             end--;
         }
@@ -74,37 +90,66 @@ internal sealed class ParagraphWriter
             _paragraphs.Add((_currentStart, end - _currentStart, _currentIsListItem));
         }
 
-        _text.Length = end;
+        _length = end;
         _currentStart = end;
         _pendingSpace = false;
         _currentIsListItem = false;
     }
 
-    /// <summary>The paragraphs joined, without lines that are only page furniture ("Advertisement", "Read more").</summary>
+    /// <summary>
+    /// The paragraphs joined, without lines that are only page furniture ("Advertisement", "Read more").
+    /// The writer is finished afterwards: its buffer goes back to the pool.
+    /// </summary>
     public string ToString(HashSet<string> boilerplateLines)
     {
         Flush();
-        var all = _text.ToString();
         var boilerplate = boilerplateLines.GetAlternateLookup<ReadOnlySpan<char>>();
-        var builder = new StringBuilder(all.Length + (2 * _paragraphs.Count));
+        var length = 0;
+        var kept = 0;
+        var previousWasListItem = false;
+        for (var i = 0; i < _paragraphs.Count; i++)
+        {
+            var (start, paragraphLength, listItem) = _paragraphs[i];
+            if (boilerplate.Contains(_buffer.AsSpan(start, paragraphLength).TrimEnd(".:!›»> ")))
+            {
+                _paragraphs[i] = (start, -1, listItem); // dropped
+                continue;
+            }
+
+            length += (kept > 0 ? Separator(listItem, previousWasListItem).Length : 0) + paragraphLength;
+            kept++;
+            previousWasListItem = listItem;
+        }
+
+        var text = string.Create(length, this, static (output, writer) => writer.Join(output));
+        ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = [];
+        return text;
+    }
+
+    private static string Separator(bool listItem, bool previousWasListItem) => listItem && previousWasListItem ? "\n" : "\n\n";
+
+    private void Join(Span<char> output)
+    {
+        var written = 0;
         var previousWasListItem = false;
         foreach (var (start, length, listItem) in _paragraphs)
         {
-            var text = all.AsSpan(start, length);
-            if (boilerplate.Contains(text.TrimEnd(".:!›»> ")))
+            if (length < 0)
             {
                 continue;
             }
 
-            if (builder.Length > 0)
+            if (written > 0)
             {
-                builder.Append(listItem && previousWasListItem ? "\n" : "\n\n");
+                var separator = Separator(listItem, previousWasListItem);
+                separator.CopyTo(output[written..]);
+                written += separator.Length;
             }
 
-            builder.Append(text);
+            _buffer.AsSpan(start, length).CopyTo(output[written..]);
+            written += length;
             previousWasListItem = listItem;
         }
-
-        return builder.ToString();
     }
 }
