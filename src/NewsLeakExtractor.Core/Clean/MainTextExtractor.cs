@@ -261,16 +261,19 @@ public sealed class MainTextExtractor
             while (stack.Count > 0)
             {
                 var (node, index, exit) = stack.Pop();
-                if (node is IText text)
+
+                // A class test first: an interface test searches the dozens of interfaces an element type implements.
+                if (node is not Element)
                 {
-                    writer.Append(text.Data);
+                    if (node is { NodeType: NodeType.Text })
+                    {
+                        writer.Append(node.TextContent);
+                    }
+
                     continue;
                 }
 
-                if (node is not IElement element)
-                {
-                    continue;
-                }
+                var element = (IElement)node;
 
                 var block = stats[index].IsBlock;
                 if (exit)
@@ -311,7 +314,7 @@ public sealed class MainTextExtractor
                 var next = childElements.Count;
                 for (var i = children.Length - 1; i >= 0; i--)
                 {
-                    stack.Push((children[i], children[i] is IElement ? childElements[--next] : -1, false));
+                    stack.Push((children[i], children[i] is Element ? childElements[--next] : -1, false));
                 }
             }
         }
