@@ -18,7 +18,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Page files (.html, .html.gz, .txt).", Arity = ArgumentArity.OneOrMore };
-        var rounds = new Option<int>("--rounds", "-r") { Description = "Timed passes over the pages (after warm-up passes that last until the JIT has settled).", DefaultValueFactory = _ => 5 };
+        var rounds = new Option<int>("--rounds", "-r") { Description = "Timed passes over the pages (after warm-up passes that last until the JIT has settled).", DefaultValueFactory = _ => 10 };
         var command = new Command("bench", "Measure throughput (pages/s) and memory of parsing, cleaning and the whole pipeline on a fixed set of pages.")
         {
             inputs, rounds,
