@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsLeakExtractor.Fetch;
@@ -110,6 +111,11 @@ public static partial class CharsetDecoder
         return match.Success ? match.Groups["cs"].Value : null;
     }
 
+    /// <summary>Labels already looked up (a few dozen occur in practice); the runtime's lookup goes through every encoding provider.</summary>
+    private static readonly ConcurrentDictionary<string, Encoding?> Resolved = new(StringComparer.Ordinal);
+
+    private const int MaxResolved = 1024;
+
     private static Encoding? Resolve(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -117,6 +123,22 @@ public static partial class CharsetDecoder
             return null;
         }
 
+        if (Resolved.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var encoding = Lookup(name);
+        if (Resolved.Count < MaxResolved)
+        {
+            Resolved.TryAdd(name, encoding);
+        }
+
+        return encoding;
+    }
+
+    private static Encoding? Lookup(string name)
+    {
         name = name.Trim().ToLowerInvariant();
         // The WHATWG encoding standard maps these labels to windows-1252, and a UTF-16 label on a page
         // without a byte-order mark to UTF-8 (such a page was plainly not sent as UTF-16).
