@@ -142,8 +142,8 @@ internal static class BylineFinder
         }
 
         // The name inside a microdata person, or a marked-up name part.
-        var named = Inside(tree, position, ItempropName, e => e.HasAttribute("itemprop")).Select(n => n.GetAttribute("content") ?? NodeText.Of(n))
-            .Concat(Inside(tree, position, NameSelector, e => !NameSelectorNeedsClass || e.HasAttribute("class")).Select(NodeText.Of))
+        var named = Inside(tree, position, ItempropName, e => tree.MarksOf(e).Itemprop is not null).Select(n => n.GetAttribute("content") ?? NodeText.Of(n))
+            .Concat(Inside(tree, position, NameSelector, e => !NameSelectorNeedsClass || tree.MarksOf(e).Class is not null).Select(NodeText.Of))
             .SelectMany(t => PersonNames.Split(t))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (named.Count > 0)
@@ -152,7 +152,7 @@ internal static class BylineFinder
         }
 
         // Links to author pages inside a byline name the authors.
-        var linked = Inside(tree, position, LinkWithHref, e => e.LocalName == "a")
+        var linked = Inside(tree, position, LinkWithHref, e => tree[e].LocalName == "a")
             .Where(a => IsAuthorLink(a))
             .SelectMany(a => PersonNames.Split(NodeText.Of(a)))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -175,11 +175,11 @@ internal static class BylineFinder
     /// The descendants of an element that match a selector, in document order (what QuerySelectorAll finds).
     /// <paramref name="candidate"/> is a cheap necessary condition that spares the selector most elements.
     /// </summary>
-    private static IEnumerable<IElement> Inside(PageTree tree, int position, ISelector selector, Func<IElement, bool> candidate)
+    private static IEnumerable<IElement> Inside(PageTree tree, int position, ISelector selector, Func<int, bool> candidate)
     {
         for (var e = position + 1; e < tree.End(position); e++)
         {
-            if (candidate(tree[e]) && selector.Match(tree[e], tree[position]))
+            if (candidate(e) && selector.Match(tree[e], tree[position]))
             {
                 yield return tree[e];
             }
@@ -248,7 +248,7 @@ internal static class BylineFinder
             return false;
         }
 
-        var marks = tree.MarksOf(position);
+        ref readonly var marks = ref tree.MarksOf(position);
         return !HasNegativeWord((marks.Class ?? string.Empty).ToLowerInvariant()) && !HasNegativeWord((marks.Id ?? string.Empty).ToLowerInvariant());
 
         static bool HasNegativeWord(string marks) =>

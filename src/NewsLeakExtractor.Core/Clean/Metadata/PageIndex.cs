@@ -26,7 +26,7 @@ internal sealed class PageIndex
                 Add(element.LocalName, element);
             }
 
-            if (element.Attributes.Length > 0 && element.HasAttribute("itemprop"))
+            if (tree.MarksOf(position).Itemprop is not null)
             {
                 Add("[itemprop]", element);
             }
